@@ -1,0 +1,2 @@
+/** The licensing command line. */
+package dev.licensing.cli;

@@ -1,0 +1,47 @@
+package dev.licensing.api.store;
+
+import dev.licensing.api.catalog.Catalog;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Where the engine keeps what it creates. Implementations: {@code store-memory} (JDK collections) and
+ * {@code store-sqlite} (the embedded default). Every implementation passes {@code store-testkit}'s conformance suite.
+ *
+ * <p><b>Thread-safety.</b> Every method may be called from any number of threads at once. Write transactions are
+ * serialized: at most one runs at a time against the same data (for a file store, across every store instance and
+ * process on that file), so what a transaction reads stays true until it commits.
+ *
+ * <p><b>Tenancy.</b> Every piece of data belongs to a company, named by a non-empty string; nothing one company writes is
+ * visible to, or conflicts with, another.
+ */
+public interface LicenseStore extends AutoCloseable {
+
+    /**
+     * Runs {@code work} in one write transaction. When {@code work} returns, everything it wrote is committed and
+     * durable to the store's configured level; when it throws, everything it wrote is rolled back, the store is exactly
+     * as before the call, and the exception is rethrown unchanged (a {@link StoreException} for the store's own
+     * failures). The {@link StoreTransaction} must not be used after {@code work} returns.
+     */
+    <T> T inTransaction(Function<StoreTransaction, T> work);
+
+    /**
+     * Runs {@code work} against a consistent snapshot of committed data, concurrently with other readers and with the
+     * writer. The {@link StoreReader} must not be used after {@code work} returns.
+     */
+    <T> T read(Function<StoreReader, T> work);
+
+    /** The company's catalog, or empty when none was ever stored for it. */
+    Optional<Catalog> catalog(String company);
+
+    /**
+     * Replaces the company's catalog, atomically, in a transaction of its own. Orders already written keep what was
+     * resolved for them.
+     */
+    void replaceCatalog(String company, Catalog catalog);
+
+    /** Releases the store's resources. Idempotent. Calls after close fail with {@link StoreException}. */
+    @Override
+    void close();
+}

@@ -1,0 +1,2 @@
+/** The conformance suite that every store runs from its own test sources. */
+package dev.licensing.testkit;
