@@ -27,8 +27,9 @@ public interface LicenseStore extends AutoCloseable {
     <T> T inTransaction(Function<StoreTransaction, T> work);
 
     /**
-     * Runs {@code work} against a consistent snapshot of committed data, concurrently with other readers and with the
-     * writer. The {@link StoreReader} must not be used after {@code work} returns.
+     * Runs {@code work} against a consistent snapshot of committed data, concurrently with other readers; it never sees a
+     * running transaction's writes (a store may make it wait for that transaction to end). The {@link StoreReader} must
+     * not be used after {@code work} returns.
      */
     <T> T read(Function<StoreReader, T> work);
 
