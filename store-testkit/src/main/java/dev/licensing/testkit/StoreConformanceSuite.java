@@ -3,7 +3,6 @@ package dev.licensing.testkit;
 import dev.licensing.api.catalog.Catalog;
 import dev.licensing.api.catalog.CustomerAccount;
 import dev.licensing.api.model.Customer;
-import dev.licensing.api.model.License;
 import dev.licensing.api.model.LicenseUser;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
@@ -11,7 +10,6 @@ import dev.licensing.api.model.User;
 import dev.licensing.api.store.LicenseStore;
 import dev.licensing.api.store.OrderWrite;
 import dev.licensing.api.store.StoreException;
-import dev.licensing.api.store.StoreTransaction;
 import dev.licensing.api.store.UniqueViolationException;
 import dev.licensing.api.store.UniqueViolationException.Kind;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +21,8 @@ import org.junit.jupiter.api.Timeout;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +53,8 @@ import static org.assertj.core.api.Assertions.entry;
  * belongs to an order, and every license user resolves to a user of the company.
  */
 public abstract class StoreConformanceSuite {
-    private static final Duration TIMEOUT = new Duration(60, TimeUnit.SECONDS);
+    /** How long a test waits for another thread before it calls the store stuck. */
+    private static final long TIMEOUT_SECONDS = 60;
 
     private LicenseStore store;
     private Ledger ledger;
@@ -75,8 +74,11 @@ public abstract class StoreConformanceSuite {
     void storeHoldsWhatWasCommittedAndNothingElse() {
         try {
             StoreState actual = ledger.readBack(store);
-            assertThat(actual).as("every committed order whole, nothing of a rolled-back write")
-                    .isEqualTo(ledger.expected());
+            StoreState expected = ledger.expected();
+            expected.companies().forEach((company, state) -> state.orders().forEach((orderId, order) ->
+                    assertThat(actual.companies().get(company).orders().get(orderId))
+                            .as("committed order %s of company %s", orderId, company).isEqualTo(order)));
+            assertThat(actual).as("every committed write whole, nothing of a rolled-back one").isEqualTo(expected);
             actual.companies().forEach((company, state) -> {
                 List<String> keysOnOrders = new ArrayList<>();
                 List<LicenseUser> licenseUsers = new ArrayList<>();
@@ -501,7 +503,7 @@ public abstract class StoreConformanceSuite {
                 assertThat(tx.findOrderHeaders(COMPANY, List.of("v-1"))).containsKey("v-1");
                 assertThat(tx.existingKeys(COMPANY, Ledger.keysOf(write.order().items())))
                         .containsExactlyInAnyOrderElementsOf(Ledger.keysOf(write.order().items()));
-                assertThat(tx.findUsers(COMPANY, List.of(alice.email().toUpperCase(java.util.Locale.ROOT))))
+                assertThat(tx.findUsers(COMPANY, List.of(alice.email().toUpperCase(Locale.ROOT))))
                         .containsValue(alice);
                 assertThat(tx.findCustomersByEmail(COMPANY, List.of(customer.email()))).containsValue(customer);
                 assertThat(tx.findCustomersByReference(COMPANY, List.of(customer.reference())))
@@ -528,7 +530,7 @@ public abstract class StoreConformanceSuite {
                     throw new IllegalStateException("roll back");
                 }));
 
-                assertThat(seen.get(0).get(TIMEOUT.amount(), TIMEOUT.unit())).isEmpty();
+                assertThat(seen.get(0).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEmpty();
             } finally {
                 reader.shutdownNow();
             }
@@ -552,7 +554,7 @@ public abstract class StoreConformanceSuite {
                     return null;
                 });
 
-                Set<String> found = seen.get(0).get(TIMEOUT.amount(), TIMEOUT.unit()).keySet();
+                Set<String> found = seen.get(0).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).keySet();
                 assertThat(found.isEmpty() || found.equals(Set.of("v-3", "v-4")))
                         .as("the reader saw both orders or neither, not %s", found).isTrue();
                 assertThat(findOrderHeaders(COMPANY, List.of("v-3", "v-4"))).hasSize(2);
@@ -807,7 +809,7 @@ public abstract class StoreConformanceSuite {
             List<Throwable> failures = new ArrayList<>();
             for (Future<?> run : runs) {
                 try {
-                    run.get(TIMEOUT.amount(), TIMEOUT.unit());
+                    run.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     failures.add(e.getCause());
                 } catch (TimeoutException e) {
@@ -818,9 +820,6 @@ public abstract class StoreConformanceSuite {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private record Duration(long amount, TimeUnit unit) {
     }
 
     /**
