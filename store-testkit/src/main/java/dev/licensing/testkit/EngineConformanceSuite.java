@@ -21,6 +21,7 @@ import dev.licensing.api.order.FeatureRequest;
 import dev.licensing.api.order.OrderRequest;
 import dev.licensing.api.order.UserRequest;
 import dev.licensing.api.store.LicenseStore;
+import dev.licensing.api.store.StoreException;
 import dev.licensing.core.LicenseEngine;
 import dev.licensing.core.wire.InvalidCatalogException;
 import org.junit.jupiter.api.AfterEach;
@@ -849,6 +850,21 @@ public abstract class EngineConformanceSuite {
                     ErrorCode.INVALID_DURATION, "items[1].licenses[1].valid_duration");
             Map<String, Customer> customers = store.read(r -> r.findCustomersByEmail(COMPANY, List.of("c@acme.com")));
             assertThat(customers).isEmpty();
+        }
+
+        @Test
+        void aStoreFailureOnWriteLeavesNothingAndSurfacesAsStoreException() {
+            FaultInjectingStore failing = new FaultInjectingStore(store, 2);
+            LicenseEngine faulty = engine(failing, SEED);
+            faulty.createOrder(COMPANY, oneKeyLicense("o1", key(null)).build());
+            OrderRequest request = order("o2").customer(customer("c@acme.com", null))
+                    .item(item("USR").license(users("a@b.com"))).item(item("KEY").license(key("K-1"))).build();
+            Snapshot before = snapshot(request);
+            assertThatThrownBy(() -> faulty.createOrder(COMPANY, request)).isInstanceOf(StoreException.class)
+                    .isNotInstanceOf(OrderRejectedException.class);
+            assertThat(failing.writeCalls()).isEqualTo(2);
+            assertThat(snapshot(request)).isEqualTo(before);
+            assertThat(engine.findOrder(COMPANY, "o1")).isPresent();
         }
 
         @Test
