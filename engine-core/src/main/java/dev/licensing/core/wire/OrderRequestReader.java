@@ -11,7 +11,6 @@ import dev.licensing.api.order.UserRequest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** Reads one LicenseSpring Create Order request (plain or bundle) from a JSON tree, field by field. */
 final class OrderRequestReader {
@@ -101,7 +100,7 @@ final class OrderRequestReader {
                 in.string("email"),
                 in.string("first_name"),
                 in.string("last_name"),
-                Objects.requireNonNullElse(companyName, company),
+                companyName != null ? companyName : company,
                 in.string("phone"),
                 in.string("address"),
                 in.string("reference"),
