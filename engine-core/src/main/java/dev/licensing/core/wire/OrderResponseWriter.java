@@ -130,14 +130,14 @@ final class OrderResponseWriter {
         if (license.note() != null) {
             out.writeStringField("note", license.note());
         }
-        if (license.bundle()) {
-            out.writeBooleanField("is_bundle", true);
-        } else if (subLicense) {
+        if (subLicense) {
             out.writeStringField("bundle_license_id", Long.toString(license.bundleLicenseId()));
         }
         out.writeStringField("order_id", Long.toString(orderId));
-        // The page's BundleLicense type has neither list.
-        if (!license.bundle()) {
+        if (license.bundle()) {
+            // after order_id, as in the bundle example; the page's BundleLicense type has neither list below
+            out.writeBooleanField("is_bundle", true);
+        } else {
             features(license.features(), shown);
             customFields(license.customFields());
         }
