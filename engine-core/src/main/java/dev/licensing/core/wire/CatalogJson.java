@@ -16,6 +16,7 @@ import dev.licensing.api.catalog.ProductFeature;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads the catalog file (DESIGN §4 "Catalog file"). Checks its structure only, reporting every violation; whether a
@@ -165,7 +166,7 @@ public final class CatalogJson {
             }
         }
 
-        private static void forEach(List<FieldReader> readers, java.util.function.Consumer<FieldReader> read) {
+        private static void forEach(List<FieldReader> readers, Consumer<FieldReader> read) {
             if (readers != null) {
                 readers.forEach(read);
             }

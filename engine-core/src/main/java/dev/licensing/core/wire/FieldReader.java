@@ -39,10 +39,6 @@ final class FieldReader {
         return findings;
     }
 
-    String path() {
-        return path;
-    }
-
     String pathOf(String field) {
         return path.isEmpty() ? field : path + "." + field;
     }
@@ -159,17 +155,13 @@ final class FieldReader {
         return elements(value(field), field);
     }
 
-    List<Element> requiredArray(String field) {
-        return elements(requiredValue(field), field);
-    }
-
     /** The readers of an array of objects; an element that is not an object is an INVALID_TYPE error, and skipped. */
     List<FieldReader> objects(String field) {
         return objectsOf(array(field));
     }
 
     List<FieldReader> requiredObjects(String field) {
-        return objectsOf(requiredArray(field));
+        return objectsOf(elements(requiredValue(field), field));
     }
 
     /** Reports every field of the object that no read asked for. */
