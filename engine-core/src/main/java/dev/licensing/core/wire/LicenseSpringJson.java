@@ -29,7 +29,10 @@ public final class LicenseSpringJson {
         return OrderRequestReader.read(json, ignoreUnknownFields);
     }
 
-    /** The response to the request that created {@code result}, with the passwords of users new to the company. */
+    /**
+     * The response to the request that created {@code result}, with the passwords of users new to the company. Its
+     * warnings are not part of the page's response: the caller reports them (the command line on stderr).
+     */
     public String writeResult(OrderResult result, boolean pretty) {
         return write(pretty, out -> OrderResponseWriter.write(out, result.order(), result.newPasswords()));
     }
