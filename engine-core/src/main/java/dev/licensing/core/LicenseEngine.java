@@ -12,6 +12,8 @@ import dev.licensing.core.catalog.CatalogIndex;
 import dev.licensing.core.catalog.CatalogValidator;
 import dev.licensing.core.plan.OrderPlanner;
 import dev.licensing.core.plan.PlannedOrder;
+import dev.licensing.core.wire.DecodedOrder;
+import dev.licensing.core.wire.LicenseSpringJson;
 import dev.licensing.core.write.OrderWriter;
 import dev.licensing.core.write.WriteOutcome;
 
@@ -34,12 +36,14 @@ public final class LicenseEngine {
     private final CatalogCache catalogs;
     private final OrderPlanner planner;
     private final OrderWriter writer;
+    private final LicenseSpringJson json;
 
     private LicenseEngine(Builder builder) {
         this.store = builder.store;
         this.catalogs = new CatalogCache(builder.store, CATALOG_CACHE_EXPIRY);
         this.planner = new OrderPlanner(builder.clock, builder.random);
         this.writer = new OrderWriter(builder.random);
+        this.json = new LicenseSpringJson(builder.ignoreUnknownFields);
     }
 
     public static Builder builder(LicenseStore store) {
@@ -54,6 +58,21 @@ public final class LicenseEngine {
      */
     public OrderResult createOrder(String company, OrderRequest request) {
         return writer.writeOne(store, planOrder(company, request, List.of()));
+    }
+
+    /**
+     * Creates the order a LicenseSpring request body describes. With {@code ignoreUnknownFields} the fields the request
+     * types do not know are reported as warnings on the result.
+     *
+     * @throws OrderRejectedException with every structural violation of the body, else as {@link #createOrder}
+     */
+    public OrderResult createOrderJson(String company, String body) {
+        requireCompany(company);
+        DecodedOrder decoded = json.readOrder(body);
+        if (!decoded.errors().isEmpty()) {
+            throw new OrderRejectedException(decoded.errors());
+        }
+        return writer.writeOne(store, planOrder(company, decoded.request(), decoded.warnings()));
     }
 
     /**

@@ -930,6 +930,93 @@ public abstract class EngineConformanceSuite {
         }
     }
 
+    @Nested
+    class PageExamplesAsJson {
+        private static final String KEY_BASED = """
+                {
+                  "id": "id_1546606209296",
+                  "items": [
+                    {
+                      "product_code": "TT",
+                      "note": "Test 1",  // global note applied to all licenses if no license-level note exists
+                      "licenses": [
+                        {
+                          "key": "123-123-123-123-123",
+                          "note": "Test 2"  // specific note for this license, overrides global note
+                        }
+                      ]
+                    }
+                  ]
+                }""";
+        private static final String USER_BASED = """
+                {"id": "id_1546606209296", "items": [{"product_code": "TT", "note": "Test 1", "licenses": [
+                  {"users": [{"email": "end-user@gmail.com", "is_manager": false}], "note": "Test 2"}]}]}""";
+        private static final String POLICY_A = """
+                {"id": "id_1546606209296", "items": [{"product_code": "TT", "licenses": [
+                  {"key": "123-123-123-123-123", "policy_code": "policy_A", "max_activations": 10}]}]}""";
+
+        /** The page uses TT both ways; a catalog has one of the two (DESIGN §3). */
+        private void catalogWithTt(dev.licensing.api.AuthorizationMethod method) {
+            Catalog base = EngineTestCatalog.catalog();
+            List<Product> products = new ArrayList<>(base.products());
+            products.add(new Product(50, "TT", "Page tool", method, null, null, null, null, null));
+            List<dev.licensing.api.catalog.Policy> policies = new ArrayList<>(base.policies());
+            policies.add(new dev.licensing.api.catalog.Policy(51, "TT", "policy_A", "A", TestOrders.props(
+                    "licenseType", LicenseType.TIME_LIMITED, "validDuration", "1y", "maxActivations", 5), null, null,
+                    null));
+            engine.replaceCatalog(COMPANY, new Catalog(products, policies, base.customerAccounts()));
+        }
+
+        @Test
+        void theKeyBasedExampleCreatesOneLicenseWithItsKeyAndNote() {
+            catalogWithTt(dev.licensing.api.AuthorizationMethod.LICENSE_KEY);
+            License license = onlyLicense(engine.createOrderJson(COMPANY, KEY_BASED));
+            assertThat(license.key()).isEqualTo("123-123-123-123-123");
+            assertThat(license.note()).isEqualTo("Test 2");
+            assertThat(engine.findOrder(COMPANY, "id_1546606209296")).isPresent();
+        }
+
+        @Test
+        void theUserBasedExampleCreatesTheUserWithAPassword() {
+            catalogWithTt(dev.licensing.api.AuthorizationMethod.USER);
+            OrderResult result = engine.createOrderJson(COMPANY, USER_BASED);
+            assertThat(result.newPasswords()).extracting(p -> p.email()).containsExactly("end-user@gmail.com");
+            assertThat(onlyLicense(result).users()).extracting(u -> u.isManager()).containsExactly(false);
+            assertThat(onlyLicense(result).note()).isEqualTo("Test 2");
+        }
+
+        @Test
+        void thePolicyExampleTakesThePolicyButMaxActivations() {
+            catalogWithTt(dev.licensing.api.AuthorizationMethod.LICENSE_KEY);
+            License license = onlyLicense(engine.createOrderJson(COMPANY, POLICY_A));
+            assertThat(license.properties().maxActivations()).isEqualTo(10);
+            assertThat(license.properties().licenseType()).isEqualTo(LicenseType.TIME_LIMITED);
+            assertThat(license.policyId()).isEqualTo(51L);
+        }
+
+        @Test
+        void anUnknownFieldIsRejectedByDefaultAndNothingIsWritten() {
+            catalogWithTt(dev.licensing.api.AuthorizationMethod.LICENSE_KEY);
+            String typo = POLICY_A.replace("max_activations", "max_activation");
+            assertThatThrownBy(() -> engine.createOrderJson(COMPANY, typo))
+                    .isInstanceOfSatisfying(OrderRejectedException.class, e -> assertThat(e.errors())
+                            .extracting(LicensingError::code, LicensingError::field)
+                            .contains(tuple(ErrorCode.UNKNOWN_FIELD, "items[0].licenses[0].max_activation")));
+            assertThat(engine.findOrder(COMPANY, "id_1546606209296")).isEmpty();
+        }
+
+        @Test
+        void withIgnoreUnknownFieldsAnUnknownFieldIsAWarningOnTheResult() {
+            catalogWithTt(dev.licensing.api.AuthorizationMethod.LICENSE_KEY);
+            LicenseEngine lenient = LicenseEngine.builder(store).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                    .random(new Random(SEED)).ignoreUnknownFields(true).build();
+            OrderResult result = lenient.createOrderJson(COMPANY, POLICY_A.replace("max_activations", "max_activation"));
+            assertThat(result.warnings()).extracting(w -> w.field())
+                    .containsExactly("items[0].licenses[0].max_activation");
+            assertThat(onlyLicense(result).properties().maxActivations()).isEqualTo(5);
+        }
+    }
+
     protected static CustomerRequest customer(String email, String reference) {
         return new CustomerRequest(email, null, null, null, null, null, reference, null);
     }
