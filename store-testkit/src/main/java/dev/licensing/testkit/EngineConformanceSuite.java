@@ -1017,6 +1017,33 @@ public abstract class EngineConformanceSuite {
         }
     }
 
+    @Nested
+    class Batches {
+        @Test
+        void aBatchIsWrittenInOneTransactionAndOnlyTheGuiltyOrderIsRejected() {
+            List<dev.licensing.core.plan.PlannedOrder> batch = List.of(
+                    engine.planOrder(COMPANY, order("b1").item(item("KEY").license(key("K-1")))
+                            .item(item("USR").license(users("new@b.com"))).build(), List.of()),
+                    engine.planOrder(COMPANY, order("b2").item(item("KEY").license(key("K-1"))).build(), List.of()),
+                    engine.planOrder(COMPANY, order("b3").item(item("USR").license(users("NEW@b.com"))).build(),
+                            List.of()),
+                    engine.planOrder(COMPANY, order("b1").item(item("KEY").license(key(null))).build(), List.of()));
+            List<dev.licensing.core.write.WriteOutcome> outcomes = engine.writeOrders(batch);
+            assertThat(outcomes).extracting(o -> o.written()).containsExactly(true, false, true, false);
+            assertThat(outcomes.get(1).errors()).extracting(LicensingError::code, LicensingError::field)
+                    .containsExactly(tuple(ErrorCode.LICENSE_KEY_EXISTS, "items[0].licenses[0].key"));
+            assertThat(outcomes.get(3).errors()).extracting(LicensingError::code, LicensingError::field)
+                    .containsExactly(tuple(ErrorCode.ORDER_ID_EXISTS, "id"));
+            assertThat(outcomes.get(0).result().newPasswords()).hasSize(1);
+            assertThat(outcomes.get(2).result().newPasswords()).isEmpty();
+            assertThat(engine.findOrder(COMPANY, "b1")).isPresent();
+            assertThat(engine.findOrder(COMPANY, "b2")).isEmpty();
+            assertThat(engine.findOrder(COMPANY, "b3").orElseThrow().items().get(0).licenses().get(0).users()
+                    .get(0).userId()).isEqualTo(outcomes.get(0).result().order().items().get(1).licenses().get(0)
+                    .users().get(0).userId());
+        }
+    }
+
     protected static CustomerRequest customer(String email, String reference) {
         return new CustomerRequest(email, null, null, null, null, null, reference, null);
     }
