@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingJsonFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +23,8 @@ public final class ResponseShapeWriter {
     private static final String PASSWORD = "Xq7rT2mK9pLw4ZbN8cVd";
     private static final long CREATED_AT = 1_740_411_907_285L;
 
-    private final JsonFactory json = new JsonFactory();
+    /** A mapping factory, so that a license's metadata object is copied with {@code writeTree}. */
+    private final JsonFactory json = new MappingJsonFactory();
     private long nextId = 1_740_411_907_268_009L;
 
     /** Writes the response for {@code request} to {@code out} as UTF-8; leaves {@code out} open. */
