@@ -404,7 +404,7 @@ public final class OrderGenerator {
      * that they never collide and do not look like a counter.
      */
     private String newKey() {
-        long sequence = (keys++ * 0x9E3779B97F4A7C15L) & ((1L << 40) - 1);
+        long sequence = ((keys++ + 1) * 0x9E3779B97F4A7C15L) & ((1L << 40) - 1);
         long noise = random.nextLong();
         char[] key = new char[19];
         int at = 0;
