@@ -10,6 +10,10 @@ import dev.licensing.api.store.LicenseStore;
 import dev.licensing.core.catalog.CatalogCache;
 import dev.licensing.core.catalog.CatalogIndex;
 import dev.licensing.core.catalog.CatalogValidator;
+import dev.licensing.core.importing.ImportListener;
+import dev.licensing.core.importing.ImportOptions;
+import dev.licensing.core.importing.ImportSummary;
+import dev.licensing.core.importing.OrderImport;
 import dev.licensing.core.plan.OrderPlanner;
 import dev.licensing.core.plan.PlannedOrder;
 import dev.licensing.core.wire.DecodedOrder;
@@ -19,6 +23,7 @@ import dev.licensing.core.write.WriteOutcome;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,6 +99,21 @@ public final class LicenseEngine {
      */
     public List<WriteOutcome> writeOrders(List<PlannedOrder> batch) {
         return writer.writeBatch(store, batch);
+    }
+
+    /**
+     * Imports LicenseSpring requests, one a line, as {@code licensing import} does: each line is decoded (honouring
+     * {@code ignoreUnknownFields}), validated and planned, {@code options.batchSize()} lines are written per store
+     * transaction, and each line's outcome goes to {@code listener} in line order as its batch settles. A rejected line
+     * never takes its neighbours down. Memory holds one batch, whatever the length of the input.
+     *
+     * @param lines the requests; line numbers count from 1, blank lines (passed over) included
+     * @throws dev.licensing.api.store.StoreException when the store fails: the batches before stay committed
+     */
+    public ImportSummary importOrders(String company, Iterator<String> lines, ImportOptions options,
+                                      ImportListener listener) {
+        requireCompany(company);
+        return new OrderImport(this, store, json, company, options, listener).run(lines);
     }
 
     /** The stored order with the caller's id {@code orderId}, with every item and license. */

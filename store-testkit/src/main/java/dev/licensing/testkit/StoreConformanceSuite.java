@@ -463,6 +463,16 @@ public abstract class StoreConformanceSuite {
         }
 
         @Test
+        void aBlockStartsAboveEveryIdCommittedBeforeIt() {
+            long previousEnd = 0;
+            for (int count : new int[] {3, 0, 1, 7, 2}) {
+                long first = store.inTransaction(tx -> tx.reserveIds(count));
+                assertThat(first).isGreaterThanOrEqualTo(previousEnd);
+                previousEnd = first + count;
+            }
+        }
+
+        @Test
         void blocksReservedAfterARollbackDoNotOverlapCommittedOnes() {
             List<long[]> committed = new ArrayList<>();
             committed.add(new long[] {store.inTransaction(tx -> tx.reserveIds(10)), 10});

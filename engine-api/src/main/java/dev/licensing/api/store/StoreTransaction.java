@@ -11,7 +11,9 @@ public interface StoreTransaction extends StoreReader {
     /**
      * Reserves {@code count} fresh ids and returns the first; the block {@code [first, first + count)} is this
      * transaction's. Ids are positive, never handed out twice by the store (across companies, restarts and every
-     * instance on the same data), and taken back only by a rollback. {@code count} may be zero.
+     * instance on the same data), and taken back only by a rollback. {@code count} may be zero. Ids grow: a block
+     * starts above every id reserved by a transaction that committed before this one, so an id tells what was written
+     * before it (bulk import's {@code skipExisting} relies on this).
      */
     long reserveIds(int count);
 

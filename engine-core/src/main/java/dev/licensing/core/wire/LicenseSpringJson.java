@@ -1,6 +1,8 @@
 package dev.licensing.core.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.licensing.api.LicensingError;
 import dev.licensing.api.model.NewPassword;
 import dev.licensing.api.model.Order;
@@ -46,19 +48,50 @@ public final class LicenseSpringJson {
     public String writeErrors(List<LicensingError> errors, boolean pretty) {
         return write(pretty, out -> {
             out.writeStartObject();
-            out.writeArrayFieldStart("errors");
-            for (LicensingError error : errors) {
-                out.writeStartObject();
-                out.writeStringField("code", error.code().code());
-                out.writeStringField("message", error.message());
-                if (error.field() != null) {
-                    out.writeStringField("field", error.field());
-                }
-                out.writeEndObject();
-            }
-            out.writeEndArray();
+            writeErrorList(out, errors);
             out.writeEndObject();
         });
+    }
+
+    /**
+     * A rejected line of an import, as the rejects file holds it (DESIGN §4): {@code {"line", "id", "errors"}} on one
+     * line; {@code id} is null when the line has none.
+     */
+    public String writeRejectedLine(long line, String orderId, List<LicensingError> errors) {
+        return write(false, out -> {
+            out.writeStartObject();
+            out.writeNumberField("line", line);
+            out.writeStringField("id", orderId);
+            writeErrorList(out, errors);
+            out.writeEndObject();
+        });
+    }
+
+    /**
+     * The top-level {@code id} of a request that may not decode, to name a rejected line: its text when it is a string
+     * or a number, else {@code null} (also when the text is not JSON).
+     */
+    public String orderIdOf(String json) {
+        try {
+            JsonNode id = WireJson.parse(json).path("id");
+            return id.isTextual() || id.isNumber() ? id.asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static void writeErrorList(JsonGenerator out, List<LicensingError> errors) throws IOException {
+        out.writeArrayFieldStart("errors");
+        for (LicensingError error : errors) {
+            out.writeStartObject();
+            out.writeStringField("code", error.code().code());
+            out.writeStringField("message", error.message());
+            if (error.field() != null) {
+                out.writeStringField("field", error.field());
+            }
+            out.writeEndObject();
+        }
+        out.writeEndArray();
     }
 
     private static String write(boolean pretty, Body body) {
