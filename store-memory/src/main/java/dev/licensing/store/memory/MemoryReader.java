@@ -1,0 +1,104 @@
+package dev.licensing.store.memory;
+
+import dev.licensing.api.model.Customer;
+import dev.licensing.api.model.Order;
+import dev.licensing.api.model.User;
+import dev.licensing.api.store.StoreException;
+import dev.licensing.api.store.StoreReader;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The SPI's batch reads over whatever layers {@code views} stacks for a company. Usable until {@link #end()}. */
+final class MemoryReader implements StoreReader {
+    private final Function<String, CompanyView> views;
+    private boolean active = true;
+
+    MemoryReader(Function<String, CompanyView> views) {
+        this.views = views;
+    }
+
+    /** After this every read fails: a reader kept past its work would read data it holds no lock for. */
+    void end() {
+        active = false;
+    }
+
+    @Override
+    public Optional<Order> findOrder(String company, String orderId) {
+        return view(company).order(orderId);
+    }
+
+    @Override
+    public Map<String, Order> findOrderHeaders(String company, Collection<String> orderIds) {
+        CompanyView view = view(company);
+        Map<String, Order> found = new HashMap<>();
+        for (String orderId : orderIds) {
+            Order header = view.header(orderId);
+            if (header != null) {
+                found.put(orderId, header);
+            }
+        }
+        return Map.copyOf(found);
+    }
+
+    @Override
+    public Set<String> existingKeys(String company, Collection<String> keys) {
+        CompanyView view = view(company);
+        Set<String> found = new HashSet<>();
+        for (String key : keys) {
+            if (view.hasKey(key)) {
+                found.add(key);
+            }
+        }
+        return Set.copyOf(found);
+    }
+
+    @Override
+    public Map<String, User> findUsers(String company, Collection<String> emails) {
+        CompanyView view = view(company);
+        return byEmail(emails, view::user);
+    }
+
+    @Override
+    public Map<String, Customer> findCustomersByEmail(String company, Collection<String> emails) {
+        CompanyView view = view(company);
+        return byEmail(emails, view::customerByEmail);
+    }
+
+    @Override
+    public Map<String, Customer> findCustomersByReference(String company, Collection<String> references) {
+        CompanyView view = view(company);
+        Map<String, Customer> found = new HashMap<>();
+        for (String reference : references) {
+            Customer customer = view.customerByReference(reference);
+            if (customer != null) {
+                found.put(reference, customer);
+            }
+        }
+        return Map.copyOf(found);
+    }
+
+    private static <T> Map<String, T> byEmail(Collection<String> emails, Function<String, T> lookup) {
+        Map<String, T> found = new HashMap<>();
+        for (String email : emails) {
+            String key = CompanyData.emailKey(email);
+            T value = lookup.apply(key);
+            if (value != null) {
+                found.put(key, value);
+            }
+        }
+        return Map.copyOf(found);
+    }
+
+    private CompanyView view(String company) {
+        if (!active) {
+            throw new StoreException("a StoreReader must not be used after its work returned", null);
+        }
+        return views.apply(company);
+    }
+}

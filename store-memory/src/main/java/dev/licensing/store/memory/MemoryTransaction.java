@@ -1,0 +1,159 @@
+package dev.licensing.store.memory;
+
+import dev.licensing.api.model.Customer;
+import dev.licensing.api.model.License;
+import dev.licensing.api.model.Order;
+import dev.licensing.api.model.OrderItem;
+import dev.licensing.api.model.User;
+import dev.licensing.api.store.OrderWrite;
+import dev.licensing.api.store.StoreException;
+import dev.licensing.api.store.StoreTransaction;
+import dev.licensing.api.store.UniqueViolationException;
+import dev.licensing.api.store.UniqueViolationException.Kind;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A write transaction that keeps its writes to one side, as a layer over the committed data, until the store commits
+ * it; a rollback is dropping the layer. Committed data cannot change underneath, since the store runs one transaction at
+ * a time. Each {@link #write} checks its whole batch before it adds any of it, so a failed write adds nothing.
+ */
+final class MemoryTransaction implements StoreTransaction {
+    private final Map<String, CompanyData> committed;
+    private final Map<String, CompanyData> pending = new HashMap<>();
+    private final MemoryReader reader;
+    private long nextId;
+    private boolean active = true;
+
+    MemoryTransaction(Map<String, CompanyData> committed, long nextId) {
+        this.committed = committed;
+        this.nextId = nextId;
+        this.reader = new MemoryReader(company -> new CompanyView(committed.get(company), pending.get(company)));
+    }
+
+    @Override
+    public long reserveIds(int count) {
+        ensureActive();
+        if (count < 0) {
+            throw new IllegalArgumentException("cannot reserve a negative number of ids: " + count);
+        }
+        long first = nextId;
+        nextId = Math.addExact(nextId, count);
+        return first;
+    }
+
+    @Override
+    public void write(List<OrderWrite> writes) {
+        ensureActive();
+        Map<String, CompanyData> staged = new HashMap<>();
+        for (OrderWrite write : writes) {
+            String company = write.order().company();
+            CompanyData stage = staged.computeIfAbsent(company, c -> new CompanyData());
+            stage(write, new CompanyView(committed.get(company), pending.get(company), stage), stage);
+        }
+        staged.forEach((company, stage) -> pending.computeIfAbsent(company, c -> new CompanyData()).absorb(stage));
+    }
+
+    /** Checks one write against everything before it, then adds it to {@code stage}. */
+    private static void stage(OrderWrite write, CompanyView view, CompanyData stage) {
+        Order order = write.order();
+        String company = order.company();
+        Order existing = view.header(order.orderId());
+        if (write.append() && existing == null) {
+            throw new StoreException("no order '" + order.orderId() + "' in company '" + company + "' to append to",
+                    null);
+        }
+        if (!write.append() && existing != null) {
+            throw new UniqueViolationException(Kind.ORDER_ID, company, order.orderId());
+        }
+        Set<String> keys = new HashSet<>();
+        for (OrderItem item : order.items()) {
+            for (License license : item.licenses()) {
+                String key = license.key();
+                if (key != null && (view.hasKey(key) || !keys.add(key))) {
+                    throw new UniqueViolationException(Kind.LICENSE_KEY, company, key);
+                }
+            }
+        }
+        Set<String> emails = new HashSet<>();
+        for (User user : write.newUsers()) {
+            String email = CompanyData.emailKey(user.email());
+            if (view.user(email) != null || !emails.add(email)) {
+                throw new UniqueViolationException(Kind.USER_EMAIL, company, user.email());
+            }
+        }
+        Customer customer = write.newCustomer();
+        if (customer != null && customer.email() != null
+                && view.customerByEmail(CompanyData.emailKey(customer.email())) != null) {
+            throw new UniqueViolationException(Kind.CUSTOMER_EMAIL, company, customer.email());
+        }
+
+        if (write.append()) {
+            stage.addItems(existing, order.items());
+        } else {
+            stage.addOrder(order);
+        }
+        write.newUsers().forEach(stage::addUser);
+        if (customer != null) {
+            stage.addCustomer(customer);
+        }
+    }
+
+    /** Ends the transaction's use by its work (reads included); what it wrote stays pending until {@link #commitTo}. */
+    void end() {
+        active = false;
+        reader.end();
+    }
+
+    /** The next id after every block this transaction reserved. */
+    long nextId() {
+        return nextId;
+    }
+
+    /** Adds every pending write to the committed data; the caller holds the lock that keeps readers out. */
+    void commitTo(Map<String, CompanyData> data) {
+        pending.forEach((company, changes) -> data.computeIfAbsent(company, c -> new CompanyData()).absorb(changes));
+    }
+
+    @Override
+    public Optional<Order> findOrder(String company, String orderId) {
+        return reader.findOrder(company, orderId);
+    }
+
+    @Override
+    public Map<String, Order> findOrderHeaders(String company, Collection<String> orderIds) {
+        return reader.findOrderHeaders(company, orderIds);
+    }
+
+    @Override
+    public Set<String> existingKeys(String company, Collection<String> keys) {
+        return reader.existingKeys(company, keys);
+    }
+
+    @Override
+    public Map<String, User> findUsers(String company, Collection<String> emails) {
+        return reader.findUsers(company, emails);
+    }
+
+    @Override
+    public Map<String, Customer> findCustomersByEmail(String company, Collection<String> emails) {
+        return reader.findCustomersByEmail(company, emails);
+    }
+
+    @Override
+    public Map<String, Customer> findCustomersByReference(String company, Collection<String> references) {
+        return reader.findCustomersByReference(company, references);
+    }
+
+    private void ensureActive() {
+        if (!active) {
+            throw new StoreException("a StoreTransaction must not be used after its work returned", null);
+        }
+    }
+}
