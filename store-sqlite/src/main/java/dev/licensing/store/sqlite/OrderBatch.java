@@ -67,8 +67,20 @@ final class OrderBatch {
     private static final List<String> TABLES =
             List.of(CUSTOMERS, USERS, ORDERS, ITEMS, LICENSES, LICENSE_USERS, FEATURES, CUSTOM_FIELDS);
 
+    /**
+     * Rows per table after which the batches are executed, bounding the driver's parameter arrays for a huge write.
+     */
+    private static final int FLUSH_ROWS = 1024;
+    /**
+     * sqlite-jdbc keeps a statement's batch array at its largest size and nulls all of it on every execute: a
+     * statement that ran a large batch is closed rather than kept, or each small write after a bulk one would pay for
+     * clearing the bulk one's array (PERFORMANCE.md's per-order floor, lost tenfold).
+     */
+    private static final int REUSE_ROWS = 64;
+
     private final SqliteTransaction transaction;
     private final StatementCache statements;
+    private final Map<String, Integer> pending = new HashMap<>();
 
     OrderBatch(SqliteTransaction transaction, StatementCache statements) {
         this.transaction = transaction;
@@ -88,14 +100,15 @@ final class OrderBatch {
         try {
             for (OrderWrite write : writes) {
                 bind(write, companyIds.get(write.order().company()), nextPositions);
+                if (pending.values().stream().anyMatch(rows -> rows >= FLUSH_ROWS)) {
+                    flush();
+                }
             }
-            for (String table : TABLES) {
-                statements.prepare(table).executeBatch();
-            }
+            flush();
             execute(RELEASE);
         } catch (SQLException | RuntimeException e) {
-            for (String table : TABLES) {
-                statements.prepare(table).clearBatch();
+            for (String table : pending.keySet()) {
+                statements.evict(table);
             }
             execute(ROLLBACK_TO);
             execute(RELEASE);
@@ -109,6 +122,25 @@ final class OrderBatch {
             }
             throw e;
         }
+    }
+
+    /** Executes every table's pending rows, parent tables first, so that foreign keys hold at each step. */
+    private void flush() throws SQLException {
+        for (String table : TABLES) {
+            Integer rows = pending.remove(table);
+            if (rows != null) {
+                statements.prepare(table).executeBatch();
+                if (rows > REUSE_ROWS) {
+                    statements.evict(table);
+                }
+            }
+        }
+    }
+
+    /** The statement of {@code table}, counting the row about to be added to its batch. */
+    private PreparedStatement row(String table) throws SQLException {
+        pending.merge(table, 1, Integer::sum);
+        return statements.prepare(table);
     }
 
     /** Where each order's new items start: after its stored items for an append, at 0 for a new order. */
@@ -139,7 +171,7 @@ final class OrderBatch {
             bindCustomer(write.newCustomer(), companyId);
         }
         for (User user : write.newUsers()) {
-            PreparedStatement ps = statements.prepare(USERS);
+            PreparedStatement ps = row(USERS);
             ps.setLong(1, user.id());
             ps.setLong(2, companyId);
             setText(ps, 3, user.email());
@@ -152,7 +184,7 @@ final class OrderBatch {
         }
         int position = nextPositions.getOrDefault(order.id(), 0);
         for (OrderItem item : order.items()) {
-            PreparedStatement ps = statements.prepare(ITEMS);
+            PreparedStatement ps = row(ITEMS);
             ps.setLong(1, item.id());
             ps.setLong(2, order.id());
             ps.setInt(3, position++);
@@ -168,7 +200,7 @@ final class OrderBatch {
     }
 
     private void bindCustomer(Customer customer, long companyId) throws SQLException {
-        PreparedStatement ps = statements.prepare(CUSTOMERS);
+        PreparedStatement ps = row(CUSTOMERS);
         ps.setLong(1, customer.id());
         ps.setLong(2, companyId);
         setText(ps, 3, customer.email());
@@ -184,7 +216,7 @@ final class OrderBatch {
     }
 
     private void bindOrder(Order order, long companyId) throws SQLException {
-        PreparedStatement ps = statements.prepare(ORDERS);
+        PreparedStatement ps = row(ORDERS);
         ps.setLong(1, order.id());
         ps.setLong(2, companyId);
         ps.setString(3, order.orderId());
@@ -206,7 +238,7 @@ final class OrderBatch {
     }
 
     private void bindLicense(License license, long itemId, int position, long companyId) throws SQLException {
-        PreparedStatement ps = statements.prepare(LICENSES);
+        PreparedStatement ps = row(LICENSES);
         ps.setLong(1, license.id());
         ps.setLong(2, companyId);
         ps.setLong(3, itemId);
@@ -227,7 +259,7 @@ final class OrderBatch {
 
         for (int i = 0; i < license.users().size(); i++) {
             LicenseUser user = license.users().get(i);
-            PreparedStatement users = statements.prepare(LICENSE_USERS);
+            PreparedStatement users = row(LICENSE_USERS);
             users.setLong(1, license.id());
             users.setInt(2, i);
             users.setLong(3, user.userId());
@@ -238,7 +270,7 @@ final class OrderBatch {
         }
         for (int i = 0; i < license.features().size(); i++) {
             LicenseFeature feature = license.features().get(i);
-            PreparedStatement features = statements.prepare(FEATURES);
+            PreparedStatement features = row(FEATURES);
             features.setLong(1, license.id());
             features.setInt(2, i);
             features.setLong(3, feature.id());
@@ -250,7 +282,7 @@ final class OrderBatch {
         }
         for (int i = 0; i < license.customFields().size(); i++) {
             LicenseCustomField field = license.customFields().get(i);
-            PreparedStatement fields = statements.prepare(CUSTOM_FIELDS);
+            PreparedStatement fields = row(CUSTOM_FIELDS);
             fields.setLong(1, license.id());
             fields.setInt(2, i);
             fields.setLong(3, field.productCustomFieldId());

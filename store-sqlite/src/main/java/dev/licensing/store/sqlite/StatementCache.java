@@ -35,6 +35,14 @@ final class StatementCache implements StatementBuilder {
         return statement;
     }
 
+    /** Closes and forgets the statement of {@code sql}, if any; the next {@link #prepare} makes a fresh one. */
+    void evict(String sql) throws SQLException {
+        PreparedStatement statement = prepared.remove(sql);
+        if (statement != null) {
+            statement.close();
+        }
+    }
+
     @Override
     public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
         return prepare(sql);
