@@ -46,13 +46,13 @@ class SqliteReader implements StoreReader {
             "id, email, first_name, last_name, company_name, phone, address, reference, customer_account_id";
     private static final String IN_JSON = " IN (SELECT value FROM json_each(?))";
 
-    private static final String ORDER_BY_ID =
+    static final String ORDER_BY_ID =
             "SELECT " + ORDER_COLUMNS + " FROM orders WHERE company_id = ? AND order_id = ?";
-    private static final String ORDERS_BY_IDS =
+    static final String ORDERS_BY_IDS =
             "SELECT " + ORDER_COLUMNS + " FROM orders WHERE company_id = ? AND order_id" + IN_JSON;
-    private static final String ITEMS_OF_ORDER = "SELECT id, product_id, product_code, customer_account_id "
+    static final String ITEMS_OF_ORDER = "SELECT id, product_id, product_code, customer_account_id "
             + "FROM order_items WHERE order_pk = ? ORDER BY position";
-    private static final String LICENSES_OF_ORDER = "SELECT l.item_id, l.id, l.product_id, l.product_code, "
+    static final String LICENSES_OF_ORDER = "SELECT l.item_id, l.id, l.product_id, l.product_code, "
             + "l.created_at, l.updated_at, l.license_key, l.is_bundle, l.bundle_license_id, l.policy_id, "
             + "l.policy_code, l.note, l.metadata, " + PropertyColumns.select("l", PropertyColumns.LICENSE)
             + " FROM licenses l JOIN order_items i ON l.item_id = i.id WHERE i.order_pk = ? "
@@ -60,19 +60,19 @@ class SqliteReader implements StoreReader {
     private static final String LICENSES_JOIN =
             " JOIN licenses l ON c.license_id = l.id JOIN order_items i ON l.item_id = i.id WHERE i.order_pk = ? "
                     + "ORDER BY c.license_id, c.position";
-    private static final String USERS_OF_ORDER = "SELECT c.license_id, c.user_id, c.email, c.is_manager, "
+    static final String USERS_OF_ORDER = "SELECT c.license_id, c.user_id, c.email, c.is_manager, "
             + "c.max_activations FROM license_users c" + LICENSES_JOIN;
-    private static final String FEATURES_OF_ORDER = "SELECT c.license_id, c.id, c.product_feature_id, c.code, c.name, "
+    static final String FEATURES_OF_ORDER = "SELECT c.license_id, c.id, c.product_feature_id, c.code, c.name, "
             + PropertyColumns.select("c", PropertyColumns.FEATURE) + " FROM license_features c" + LICENSES_JOIN;
-    private static final String CUSTOM_FIELDS_OF_ORDER = "SELECT c.license_id, c.product_custom_field_id, c.name, "
+    static final String CUSTOM_FIELDS_OF_ORDER = "SELECT c.license_id, c.product_custom_field_id, c.name, "
             + "c.value FROM license_custom_fields c" + LICENSES_JOIN;
-    private static final String EXISTING_KEYS =
+    static final String EXISTING_KEYS =
             "SELECT license_key FROM licenses WHERE company_id = ? AND license_key" + IN_JSON;
-    private static final String USERS_BY_EMAIL =
+    static final String USERS_BY_EMAIL =
             "SELECT id, email, password_hash, email_lower FROM users WHERE company_id = ? AND email_lower" + IN_JSON;
-    private static final String CUSTOMERS_BY_EMAIL = "SELECT " + CUSTOMER_COLUMNS
+    static final String CUSTOMERS_BY_EMAIL = "SELECT " + CUSTOMER_COLUMNS
             + ", email_lower FROM customers WHERE company_id = ? AND email_lower" + IN_JSON;
-    private static final String CUSTOMERS_BY_REFERENCE = "SELECT " + CUSTOMER_COLUMNS
+    static final String CUSTOMERS_BY_REFERENCE = "SELECT " + CUSTOMER_COLUMNS
             + " FROM customers WHERE company_id = ? AND reference" + IN_JSON + " ORDER BY rowid";
 
     final Handle handle;

@@ -37,6 +37,18 @@ class OpeningFilesTest {
     }
 
     @Test
+    void aNewFileIsInWalMode() throws Exception {
+        Path file = dir.resolve("wal.db");
+        SqliteLicenseStore.open(file).close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("PRAGMA journal_mode")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("wal");
+        }
+    }
+
+    @Test
     void anEmptyVersionZeroFileIsMigratedForward() throws Exception {
         Path file = dir.resolve("v0.db");
         sql(file, "PRAGMA user_version = 0", "VACUUM");
