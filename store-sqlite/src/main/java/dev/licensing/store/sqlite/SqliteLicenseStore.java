@@ -122,7 +122,7 @@ public final class SqliteLicenseStore implements LicenseStore {
             T result;
             try {
                 result = work.apply(transaction);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
                 transaction.end();
                 rollback(e);
                 throw e;
@@ -198,18 +198,30 @@ public final class SqliteLicenseStore implements LicenseStore {
             throw failures.storeFailed("starting a read", e);
         }
         try (handle) {
-            T result = work.apply(new SqliteReader(handle, companies, failures));
-            statements.prepare("COMMIT").execute();
-            return result;
-        } catch (SQLException e) {
-            throw failures.storeFailed("ending a read", e);
-        } catch (RuntimeException | Error e) {
+            T result;
             try {
-                statements.prepare("ROLLBACK").execute();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
+                result = work.apply(new SqliteReader(handle, companies, failures));
+            } catch (Throwable e) {
+                endRead(statements, e);
+                throw e;
             }
-            throw e;
+            try {
+                statements.prepare("COMMIT").execute();
+            } catch (SQLException e) {
+                StoreException failure = failures.storeFailed("ending a read", e);
+                endRead(statements, failure);
+                throw failure;
+            }
+            return result;
+        }
+    }
+
+    /** Ends a failed read, so that its connection goes back to the pool outside any transaction. */
+    private static void endRead(StatementCache statements, Throwable cause) {
+        try {
+            statements.prepare("ROLLBACK").execute();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 
