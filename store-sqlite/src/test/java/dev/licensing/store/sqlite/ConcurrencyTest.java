@@ -34,7 +34,7 @@ class ConcurrencyTest {
     void eightThreadsOnOneStoreCreateEachIdOnceAndLoseNoWrite() throws Exception {
         Path file = dir.resolve("threads.db");
         try (SqliteLicenseStore store = SqliteLicenseStore.open(file)) {
-            race(List.of(store), 8, 500, 250);
+            race(List.of(store), 8, 500, 250, "a");
         }
         assertLanded(file, 250, 8 * 500);
     }
@@ -44,13 +44,38 @@ class ConcurrencyTest {
         Path file = dir.resolve("instances.db");
         try (SqliteLicenseStore first = SqliteLicenseStore.open(file);
              SqliteLicenseStore second = SqliteLicenseStore.open(file)) {
-            race(List.of(first, second), 4, 250, 100);
+            race(List.of(first, second), 4, 250, 100, "a");
         }
         assertLanded(file, 100, 4 * 250);
     }
 
-    /** {@code threads} threads, spread over {@code stores}, each writing {@code orders} orders over {@code ids} ids. */
-    private static void race(List<? extends LicenseStore> stores, int threads, int orders, int ids) throws Exception {
+    @Test
+    void twoProcessesOnOneFileSerializeTheirWrites() throws Exception {
+        Path file = dir.resolve("processes.db");
+        SqliteLicenseStore.open(file).close();
+        List<Process> processes = new ArrayList<>();
+        for (String tag : List.of("p1", "p2")) {
+            processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), RacingWriter.class.getName(), file.toString(), tag)
+                    .inheritIO().start());
+        }
+        for (Process process : processes) {
+            try {
+                assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the writer process finished").isTrue();
+                assertThat(process.exitValue()).as("the writer process's exit code").isZero();
+            } finally {
+                process.destroyForcibly();
+            }
+        }
+        assertLanded(file, RacingWriter.IDS, 2 * RacingWriter.THREADS * RacingWriter.ORDERS);
+    }
+
+    /**
+     * {@code threads} threads, spread over {@code stores}, each writing {@code orders} orders over {@code ids} ids;
+     * {@code tag} keeps the keys of appends unique across processes.
+     */
+    static void race(List<? extends LicenseStore> stores, int threads, int orders, int ids, String tag)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -60,7 +85,7 @@ class ConcurrencyTest {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < orders; i++) {
                         String orderId = "o-" + ((thread * 37 + i) % ids);
-                        String keys = "t" + thread + "-" + i;
+                        String keys = tag + "-t" + thread + "-" + i;
                         store.inTransaction(tx -> {
                             Order header = tx.findOrderHeaders(COMPANY, List.of(orderId)).get(orderId);
                             OrderWrite write = header == null
