@@ -1,0 +1,145 @@
+package dev.licensing.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.licensing.testkit.ResponseSchemas;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CreateOrderCommandTest {
+    private static final Path PAGE_EXAMPLES = Path.of("../engine-core/src/test/resources/page-examples");
+    private static final String KEY_CATALOG = "../examples/catalog.json";
+    private static final String USER_CATALOG = "../examples/catalog-user-based.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"request-key-based.json", "request-minimal-key-based.json", "request-policy-a.json"})
+    void everyKeyBasedPageExampleIsCreatedAndItsResponseFitsTheSchema(String example) throws IOException {
+        CommandRun run = createOrder(PAGE_EXAMPLES.resolve(example), KEY_CATALOG);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        ResponseSchemas.assertValidResponse(run.out(), false);
+        JsonNode license = JSON.readTree(run.out()).at("/order_items/0/licenses/0");
+        assertThat(license.path("license_key").isTextual()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"request-user-based.json", "request-minimal-user-based.json"})
+    void everyUserBasedPageExampleIsCreatedWithTheNewUsersPassword(String example) throws IOException {
+        CommandRun run = createOrder(PAGE_EXAMPLES.resolve(example), USER_CATALOG);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        ResponseSchemas.assertValidResponse(run.out(), false);
+        JsonNode response = JSON.readTree(run.out());
+        assertThat(response.at("/new_passwords/0/email").asText()).isEqualTo("end-user@gmail.com");
+        assertThat(response.at("/new_passwords/0/password").asText()).matches("[A-Za-z0-9]{20}");
+    }
+
+    @Test
+    void theSameInputClockAndSeedGiveByteIdenticalOutput() {
+        CommandRun first = createOrder(Path.of("../examples/orders/policy-a.json"), KEY_CATALOG);
+        CommandRun second = createOrder(Path.of("../examples/orders/policy-a.json"), KEY_CATALOG);
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(second.out()).isEqualTo(first.out());
+    }
+
+    @Test
+    void aRejectedOrderPrintsEveryErrorWithItsFieldAndExitsOne() throws IOException {
+        Path request = write("""
+                {"id": "o-1", "items": [{"product_code": "TT", "licenses": [
+                  {"license_type": "time-limited", "valid_duration": "1x"},
+                  {"max_activations": -2}]}]}""");
+
+        CommandRun run = createOrder(request, KEY_CATALOG);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode errors = JSON.readTree(run.out()).path("errors");
+        assertThat(errors.findValuesAsText("field"))
+                .contains("items[0].licenses[0].valid_duration", "items[0].licenses[1].max_activations");
+        assertThat(errors.findValuesAsText("code")).contains("invalid_duration", "validation_error");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRejectedWithExitOne() throws IOException {
+        CommandRun run = createOrder(write("{\"id\": "), KEY_CATALOG);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(JSON.readTree(run.out()).at("/errors/0/code").asText()).isEqualTo("invalid_json");
+    }
+
+    @Test
+    void unknownFieldsAreErrorsUnlessIgnoredAndThenEachIsOneWarningLine() throws IOException {
+        Path request = write("""
+                {"id": "o-2", "is_trial": true, "items": [{"product_code": "TT", "licenses": [{"max_activation": 4}]}]}""");
+
+        CommandRun strict = createOrder(request, KEY_CATALOG);
+        CommandRun lenient = CommandRun.of("create-order", request.toString(), "--memory", "--catalog", KEY_CATALOG,
+                "--ignore-unknown-fields");
+
+        assertThat(strict.exitCode()).isEqualTo(1);
+        assertThat(JSON.readTree(strict.out()).path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("is_trial", "items[0].licenses[0].max_activation");
+        assertThat(lenient.exitCode()).as(lenient.err()).isZero();
+        assertThat(lenient.err().lines())
+                .containsExactlyInAnyOrder("warning: is_trial: unknown field ignored",
+                        "warning: items[0].licenses[0].max_activation: unknown field ignored");
+    }
+
+    @Test
+    void anInvalidCatalogIsRefusedWithItsErrorsAndExitOne() throws IOException {
+        Path catalog = write("{\"products\": [{\"code\": \"TT\", \"authorization_method\": \"dongle\"}]}");
+
+        CommandRun run = createOrder(Path.of("../examples/orders/policy-a.json"), catalog.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(JSON.readTree(run.out()).at("/errors/0/code").asText()).isEqualTo("invalid_catalog");
+        assertThat(JSON.readTree(run.out()).at("/errors/0/field").asText())
+                .isEqualTo("products[0].authorization_method");
+    }
+
+    @Test
+    void aMissingRequestFileIsACommandLineErrorWithExitTwo() {
+        CommandRun run = createOrder(dir.resolve("absent.json"), KEY_CATALOG);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("absent.json");
+    }
+
+    @Test
+    void anUnknownOptionIsACommandLineErrorWithExitTwo() {
+        CommandRun run = CommandRun.of("create-order", "--frobnicate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--frobnicate");
+    }
+
+    @Test
+    void aBadNowIsACommandLineErrorWithExitTwo() {
+        CommandRun run = CommandRun.of("create-order", "x.json", "--memory", "--now", "yesterday");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("yesterday");
+    }
+
+    private CommandRun createOrder(Path request, String catalog) {
+        return CommandRun.of("create-order", request.toString(), "--memory", "--catalog", catalog,
+                "--now", "2025-02-24T15:45:07Z", "--seed", "42");
+    }
+
+    private Path write(String content) throws IOException {
+        Path file = Files.createTempFile(dir, "request", ".json");
+        return Files.writeString(file, content);
+    }
+}

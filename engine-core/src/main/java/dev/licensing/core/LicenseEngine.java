@@ -1,0 +1,165 @@
+package dev.licensing.core;
+
+import dev.licensing.api.OrderRejectedException;
+import dev.licensing.api.catalog.Catalog;
+import dev.licensing.api.model.Order;
+import dev.licensing.api.model.OrderResult;
+import dev.licensing.api.model.Warning;
+import dev.licensing.api.order.OrderRequest;
+import dev.licensing.api.store.LicenseStore;
+import dev.licensing.core.catalog.CatalogCache;
+import dev.licensing.core.catalog.CatalogIndex;
+import dev.licensing.core.catalog.CatalogValidator;
+import dev.licensing.core.plan.OrderPlanner;
+import dev.licensing.core.plan.PlannedOrder;
+import dev.licensing.core.wire.DecodedOrder;
+import dev.licensing.core.wire.LicenseSpringJson;
+import dev.licensing.core.write.OrderWriter;
+import dev.licensing.core.write.WriteOutcome;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The licensing engine: creates LicenseSpring orders in a {@link LicenseStore} (DESIGN §2: validate, plan, one store
+ * transaction). Thread-safe; the clock and the random source (a {@code SecureRandom} in production, seeded in tests)
+ * are injected so that a run can be repeated exactly.
+ */
+public final class LicenseEngine {
+    private static final Duration CATALOG_CACHE_EXPIRY = Duration.ofSeconds(5);
+
+    private final LicenseStore store;
+    private final CatalogCache catalogs;
+    private final OrderPlanner planner;
+    private final OrderWriter writer;
+    private final LicenseSpringJson json;
+
+    private LicenseEngine(Builder builder) {
+        this.store = builder.store;
+        this.catalogs = new CatalogCache(builder.store, CATALOG_CACHE_EXPIRY);
+        this.planner = new OrderPlanner(builder.clock, builder.random);
+        this.writer = new OrderWriter(builder.random);
+        this.json = new LicenseSpringJson(builder.ignoreUnknownFields);
+    }
+
+    public static Builder builder(LicenseStore store) {
+        return new Builder(store);
+    }
+
+    /**
+     * Creates the order (or, with {@code append}, adds its items to the existing one), whole or not at all.
+     *
+     * @throws OrderRejectedException with every violation found; nothing was written
+     * @throws dev.licensing.api.store.StoreException     when the store fails
+     */
+    public OrderResult createOrder(String company, OrderRequest request) {
+        return writer.writeOne(store, planOrder(company, request, List.of()));
+    }
+
+    /**
+     * Creates the order a LicenseSpring request body describes. With {@code ignoreUnknownFields} the fields the request
+     * types do not know are reported as warnings on the result.
+     *
+     * @throws OrderRejectedException with every structural violation of the body, else as {@link #createOrder}
+     */
+    public OrderResult createOrderJson(String company, String body) {
+        requireCompany(company);
+        DecodedOrder decoded = json.readOrder(body);
+        if (!decoded.errors().isEmpty()) {
+            throw new OrderRejectedException(decoded.errors());
+        }
+        return writer.writeOne(store, planOrder(company, decoded.request(), decoded.warnings()));
+    }
+
+    /**
+     * Validates and plans a request without writing anything: the first half of {@link #createOrder}, for bulk import
+     * to collect many plans and write them with {@link #writeOrders}.
+     *
+     * @param warnings what decoding the request reported, carried onto its result
+     * @throws OrderRejectedException with every violation found
+     */
+    public PlannedOrder planOrder(String company, OrderRequest request, List<Warning> warnings) {
+        requireCompany(company);
+        Objects.requireNonNull(request, "request");
+        return planner.plan(company, catalogs.get(company).orElse(null), request, warnings);
+    }
+
+    /**
+     * Writes planned orders of one company in one store transaction; each order is written whole or rejected on its
+     * own (a taken id or key), and the outcomes come in batch order.
+     */
+    public List<WriteOutcome> writeOrders(List<PlannedOrder> batch) {
+        return writer.writeBatch(store, batch);
+    }
+
+    /** The stored order with the caller's id {@code orderId}, with every item and license. */
+    public Optional<Order> findOrder(String company, String orderId) {
+        requireCompany(company);
+        return store.read(reader -> reader.findOrder(company, orderId));
+    }
+
+    /**
+     * Validates and stores the company's catalog.
+     *
+     * @throws dev.licensing.core.wire.InvalidCatalogException with every inconsistency found; nothing was stored
+     */
+    public void replaceCatalog(String company, Catalog catalog) {
+        requireCompany(company);
+        CatalogValidator.requireValid(catalog);
+        store.replaceCatalog(company, catalog);
+        catalogs.invalidate(company);
+    }
+
+    /** The company's catalog (cached for a few seconds), or empty when it has none. */
+    public Optional<Catalog> catalog(String company) {
+        requireCompany(company);
+        return catalogs.get(company).map(CatalogIndex::catalog);
+    }
+
+    private static void requireCompany(String company) {
+        if (company == null || company.isEmpty()) {
+            throw new IllegalArgumentException("a company is a non-empty string");
+        }
+    }
+
+    /** Configures a {@link LicenseEngine}; the clock and the random source are required. */
+    public static final class Builder {
+        private final LicenseStore store;
+        private Clock clock;
+        private Random random;
+        private boolean ignoreUnknownFields;
+
+        private Builder(LicenseStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        /** The time of orders that give no {@code created}. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The source of keys, passwords and salts: a {@code SecureRandom} in production, seeded in tests. */
+        public Builder random(Random random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** Accept requests with fields unknown to the request type, reporting each as a warning (default: reject). */
+        public Builder ignoreUnknownFields(boolean ignore) {
+            this.ignoreUnknownFields = ignore;
+            return this;
+        }
+
+        public LicenseEngine build() {
+            if (clock == null || random == null) {
+                throw new IllegalStateException("a LicenseEngine needs a clock and a random source");
+            }
+            return new LicenseEngine(this);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.licensing.core.rules;
+
+import dev.licensing.api.ErrorCode;
+import dev.licensing.api.LicenseDuration;
+import dev.licensing.core.plan.Violations;
+
+/** Checks {@code valid_duration} and {@code maintenance_duration}: the page's {@code <positive integer><y|m|d|h>}. */
+public final class Durations {
+    private Durations() {
+    }
+
+    /** Records {@link ErrorCode#INVALID_DURATION} at {@code field} unless {@code text} is absent or a duration. */
+    public static void check(String text, String field, Violations violations) {
+        if (text == null) {
+            return;
+        }
+        try {
+            LicenseDuration.parse(text);
+        } catch (IllegalArgumentException e) {
+            violations.add(ErrorCode.INVALID_DURATION, field, "'" + text + "': " + e.getMessage());
+        }
+    }
+}
