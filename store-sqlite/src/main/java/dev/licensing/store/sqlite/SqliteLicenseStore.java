@@ -102,6 +102,7 @@ public final class SqliteLicenseStore implements LicenseStore {
         return file;
     }
 
+    /** The options the store was opened with. */
     public SqliteOptions options() {
         return options;
     }
@@ -139,7 +140,7 @@ public final class SqliteLicenseStore implements LicenseStore {
     @Override
     public <T> T read(Function<StoreReader, T> work) {
         Objects.requireNonNull(work, "work");
-        return withReader(reader -> work.apply(reader));
+        return withReader(work::apply);
     }
 
     @Override
@@ -169,7 +170,7 @@ public final class SqliteLicenseStore implements LicenseStore {
      * close checkpoints the WAL into the file.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
