@@ -11,7 +11,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         version = "licensing 0.1.0",
         description = "An embedded software-licensing engine: LicenseSpring orders in, licenses out.",
-        subcommands = {CreateOrderCommand.class, ShowOrderCommand.class},
+        subcommands = {CreateOrderCommand.class, ShowOrderCommand.class, ImportCommand.class},
         exitCodeOnInvalidInput = ExitCode.USAGE,
         exitCodeOnExecutionException = ExitCode.STORE_FAILED)
 public final class LicensingCommand implements Runnable {

@@ -1,0 +1,180 @@
+package dev.licensing.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.licensing.api.model.Warning;
+import dev.licensing.api.store.LicenseStore;
+import dev.licensing.core.LicenseEngine;
+import dev.licensing.core.importing.ImportOptions;
+import dev.licensing.core.importing.ImportOutcome;
+import dev.licensing.core.importing.ImportSummary;
+import dev.licensing.core.wire.InvalidCatalogException;
+import dev.licensing.core.wire.LicenseSpringJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code licensing import}: a file of LicenseSpring requests, one a line, streamed into the store a batch per
+ * transaction (DESIGN §4). Rejected lines go to the rejects file, created orders' responses to the responses file,
+ * progress to stderr and the summary to stdout.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import LicenseSpring orders, one request a line (JSON lines). The summary JSON goes to stdout; "
+                + "exit 0 when nothing was rejected, 1 otherwise.")
+final class ImportCommand implements Callable<Integer> {
+    private static final ObjectMapper SUMMARY_JSON = new ObjectMapper();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private EngineOptions options;
+
+    @Parameters(index = "0", paramLabel = "FILE.jsonl", description = "The requests, one JSON object a line.")
+    private Path file;
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "Write each rejected line here: {\"line\", \"id\", \"errors\"}, one a line.")
+    private Path rejects;
+
+    @Option(names = "--responses", paramLabel = "FILE",
+            description = "Write each created order's response (with its new_passwords) here, one a line.")
+    private Path responses;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + ImportOptions.DEFAULT_BATCH_SIZE,
+            description = "Orders committed per store transaction (default: ${DEFAULT-VALUE}).")
+    private int batchSize;
+
+    @Option(names = "--skip-existing",
+            description = "Count an order whose id existed before this import as skipped, not rejected: "
+                    + "run an import that was cut off again to finish it.")
+    private boolean skipExisting;
+
+    @Option(names = "--ignore-unknown-fields",
+            description = "Accept fields the request type does not know; report each on stderr.")
+    private boolean ignoreUnknownFields;
+
+    @Override
+    public Integer call() {
+        if (batchSize < 1) {
+            throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, got " + batchSize);
+        }
+        long totalLines = countLines(file);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LicenseSpringJson json = new LicenseSpringJson(ignoreUnknownFields);
+        ImportOptions importOptions = new ImportOptions(batchSize, skipExisting);
+        try (Writer rejectsOut = create(rejects);
+             Writer responsesOut = create(responses);
+             BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             LicenseStore store = options.openStore()) {
+            LicenseEngine engine = options.engine(store, ignoreUnknownFields);
+            ImportSummary summary;
+            try (ImportProgress progress = ImportProgress.start(totalLines, err)) {
+                summary = engine.importOrders(options.company, in.lines().iterator(), importOptions, outcome -> {
+                    report(outcome, json, rejectsOut, responsesOut, err);
+                    progress.at(outcome.line());
+                });
+            }
+            out.println(summaryJson(summary));
+            return summary.rejected() == 0 ? ExitCode.OK : ExitCode.REJECTED;
+        } catch (InvalidCatalogException invalid) {
+            out.println(json.writeErrors(invalid.errors(), true));
+            return ExitCode.REJECTED;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static void report(ImportOutcome outcome, LicenseSpringJson json, Writer rejectsOut, Writer responsesOut,
+                               PrintWriter err) {
+        if (outcome instanceof ImportOutcome.Created created) {
+            for (Warning warning : created.result().warnings()) {
+                err.println("warning: line " + created.line() + ": " + warning.field() + ": " + warning.message());
+            }
+            if (responsesOut != null) {
+                writeLine(responsesOut, json.writeResult(created.result(), false));
+            }
+        } else if (outcome instanceof ImportOutcome.Rejected rejected && rejectsOut != null) {
+            writeLine(rejectsOut, json.writeRejectedLine(rejected.line(), rejected.orderId(), rejected.errors()));
+        }
+    }
+
+    private static void writeLine(Writer out, String line) {
+        try {
+            out.write(line);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code read}, {@code created}, {@code skipped}, {@code rejected}, {@code seconds}, {@code orders_per_second}. */
+    private static String summaryJson(ImportSummary summary) {
+        ObjectNode node = SUMMARY_JSON.createObjectNode()
+                .put("read", summary.read())
+                .put("created", summary.created())
+                .put("skipped", summary.skipped())
+                .put("rejected", summary.rejected())
+                .put("seconds", round(summary.elapsed().toNanos() / 1e9, 3))
+                .put("orders_per_second", round(summary.ordersPerSecond(), 1));
+        return node.toPrettyString();
+    }
+
+    private static BigDecimal round(double value, int decimals) {
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP);
+    }
+
+    /** The file's lines, for the progress bar's ETA; a missing or unreadable file is a command-line error. */
+    private static long countLines(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            long lines = 0;
+            int last = '\n';
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                last = buffer[read - 1];
+            }
+            return last == '\n' ? lines : lines + 1;
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e, e);
+        }
+    }
+
+    /** An output file, or {@code null} when the option was not given (try-with-resources skips a null resource). */
+    private static Writer create(Path path) {
+        if (path == null) {
+            return null;
+        }
+        try {
+            return Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + path + ": " + e, e);
+        }
+    }
+}
