@@ -5,6 +5,7 @@ import dev.licensing.api.store.LicenseStore;
 import dev.licensing.core.LicenseEngine;
 import dev.licensing.core.wire.CatalogJson;
 import dev.licensing.store.memory.MemoryLicenseStore;
+import dev.licensing.store.sqlite.SqliteLicenseStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -53,7 +54,7 @@ final class EngineOptions {
         if (store.memory) {
             return new MemoryLicenseStore();
         }
-        throw new UsageException("--db needs the SQLite store, which is not available yet: use --memory", null);
+        return SqliteLicenseStore.open(store.db);
     }
 
     /** An engine on {@code store}, with the catalog file (if any) loaded into the company first. */

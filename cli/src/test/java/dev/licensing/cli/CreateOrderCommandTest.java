@@ -18,6 +18,7 @@ class CreateOrderCommandTest {
     private static final Path PAGE_EXAMPLES = Path.of("../engine-core/src/test/resources/page-examples");
     private static final String KEY_CATALOG = "../examples/catalog.json";
     private static final String USER_CATALOG = "../examples/catalog-user-based.json";
+    private static final String BUNDLE_CATALOG = "../examples/catalog-bundles.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -44,6 +45,22 @@ class CreateOrderCommandTest {
         JsonNode response = JSON.readTree(run.out());
         assertThat(response.at("/new_passwords/0/email").asText()).isEqualTo("end-user@gmail.com");
         assertThat(response.at("/new_passwords/0/password").asText()).matches("[A-Za-z0-9]{20}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bundle-key-based.json", "bundle-user-based.json", "bundle-product-orders-key-based.json",
+            "bundle-product-orders-user-based.json"})
+    void everyBundleExampleCreatesABundleLicenseFollowedByItsSubLicenses(String example) throws IOException {
+        CommandRun run = createOrder(Path.of("../examples/orders").resolve(example), BUNDLE_CATALOG);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        ResponseSchemas.assertValidResponse(run.out(), true);
+        JsonNode licenses = JSON.readTree(run.out()).at("/order_items/0/Licenses");
+        assertThat(licenses.get(0).path("is_bundle").asBoolean()).isTrue();
+        assertThat(licenses.size()).isGreaterThan(1);
+        for (int j = 1; j < licenses.size(); j++) {
+            assertThat(licenses.get(j).path("bundle_license_id")).isEqualTo(licenses.get(0).path("id"));
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.licensing.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.licensing.api.ConsumptionPeriod;
 import dev.licensing.api.CustomFieldType;
 import dev.licensing.api.ErrorCode;
@@ -23,6 +25,7 @@ import dev.licensing.api.order.UserRequest;
 import dev.licensing.api.store.LicenseStore;
 import dev.licensing.api.store.StoreException;
 import dev.licensing.core.LicenseEngine;
+import dev.licensing.core.wire.LicenseSpringJson;
 import dev.licensing.core.wire.InvalidCatalogException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +63,7 @@ import static dev.licensing.testkit.TestOrders.featureProps;
 import static dev.licensing.testkit.TestOrders.item;
 import static dev.licensing.testkit.TestOrders.key;
 import static dev.licensing.testkit.TestOrders.order;
+import static dev.licensing.testkit.TestOrders.sub;
 import static dev.licensing.testkit.TestOrders.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -124,10 +128,13 @@ public abstract class EngineConformanceSuite {
     }
 
     protected Snapshot snapshot(OrderRequest request) {
-        List<String> keys = request.items().stream().flatMap(i -> i.licenses().stream())
-                .map(l -> l.key()).filter(k -> k != null).toList();
-        List<String> emails = request.items().stream().flatMap(i -> i.licenses().stream())
-                .flatMap(l -> l.users() == null ? Stream.empty() : l.users().stream())
+        // A bundle order's item carries its bundle license's key and users.
+        List<String> keys = request.items().stream()
+                .flatMap(i -> Stream.concat(Stream.of(i.key()), i.licenses().stream().map(l -> l.key())))
+                .filter(k -> k != null).toList();
+        List<String> emails = request.items().stream()
+                .flatMap(i -> Stream.concat(Stream.of(i.users()), i.licenses().stream().map(l -> l.users())))
+                .flatMap(users -> users == null ? Stream.empty() : users.stream())
                 .map(UserRequest::email).filter(e -> e != null).toList();
         List<String> customerEmails = request.customer() == null || request.customer().email() == null ? List.of()
                 : List.of(request.customer().email());
@@ -230,16 +237,11 @@ public abstract class EngineConformanceSuite {
     }
 
     @Nested
-    class Bundles {
+    class BundleFieldsInPlainOrders {
         @Test
         void aBundleProductInAPlainOrderIsBundleMismatch() {
             assertRejected(order("o1").item(item("BUN").license(key(null))), ErrorCode.BUNDLE_MISMATCH,
                     "items[0].product_code");
-        }
-
-        @Test
-        void bundleOrdersAreRefusedUntilSupported() {
-            assertRejected(oneKeyLicense("o1", key(null)).bundle(true), ErrorCode.BUNDLE_MISMATCH, "is_bundle");
         }
 
         @Test
@@ -254,6 +256,417 @@ public abstract class EngineConformanceSuite {
         void aLicenseNamesItsProductOnlyInBundleOrders() {
             assertRejected(oneKeyLicense("o1", key(null).productCode("KEY")), ErrorCode.VALIDATION_ERROR,
                     "items[0].licenses[0].product_code");
+        }
+    }
+
+    @Nested
+    class BundleOrders {
+        private final LicenseSpringJson json = new LicenseSpringJson(false);
+
+        @BeforeEach
+        void bundleCatalog() {
+            engine.replaceCatalog(COMPANY, BundleTestCatalog.catalog());
+        }
+
+        private TestOrders.OrderBuilder bundleOrder(String id) {
+            return order(id).bundle(true);
+        }
+
+        private List<License> licensesOf(OrderResult result) {
+            assertThat(result.order().items()).hasSize(1);
+            return result.order().items().get(0).licenses();
+        }
+
+        private void assertValidBundleResponse(OrderResult result) {
+            ResponseSchemas.assertValidResponse(json.writeResult(result, false), true);
+        }
+
+        @Test
+        void aKeyBasedItemPlansIntoItsBundleLicenseThenOneSubLicensePerLicenseInRequestOrder() {
+            OrderResult result = create(bundleOrder("b1").preventVm(true).item(item("lkpb").key("K-B").active(true)
+                    .subscriptionId("sub-1").note("item note")
+                    .license(sub("lkbp1").note("own note")).license(sub("lkbp2"))));
+            assertThat(result.order().bundle()).isTrue();
+            assertThat(result.order().items().get(0).productId()).isEqualTo(BundleTestCatalog.LKPB_ID);
+            List<License> licenses = licensesOf(result);
+            assertThat(licenses).extracting(License::productCode).containsExactly("lkpb", "lkbp1", "lkbp2");
+            License bundle = licenses.get(0);
+            assertThat(bundle.bundle()).isTrue();
+            assertThat(bundle.bundleLicenseId()).isNull();
+            assertThat(bundle.key()).isEqualTo("K-B");
+            assertThat(licenses.subList(1, 3)).allSatisfy(subLicense -> {
+                assertThat(subLicense.bundle()).isFalse();
+                assertThat(subLicense.bundleLicenseId()).isEqualTo(bundle.id());
+                assertThat(subLicense.key()).isNull();
+                assertThat(subLicense.users()).isEmpty();
+                assertThat(subLicense.properties().active()).isTrue();
+                assertThat(subLicense.properties().subscriptionId()).isEqualTo("sub-1");
+                assertThat(subLicense.properties().preventVm()).isTrue();
+            });
+            assertThat(licenses).extracting(License::note).containsExactly("item note", "own note", "item note");
+            assertValidBundleResponse(result);
+        }
+
+        @Test
+        void theBundleLicenseResolvesEngineThenBundleProductThenItsDefaultPolicyThenOrderThenItem() {
+            License bundle = licensesOf(create(bundleOrder("b1").preventVm(true)
+                    .item(item("lkpb").active(true).subscriptionId("sub-1").license(sub("lkbp1"))))).get(0);
+            assertThat(bundle.properties().floatingTimeout()).isEqualTo(30);
+            assertThat(bundle.properties().maxActivations()).isEqualTo(4);
+            assertThat(bundle.properties().isTrial()).isTrue();
+            assertThat(bundle.properties().maxTransfers()).isZero();
+            assertThat(bundle.properties().preventVm()).isTrue();
+            assertThat(bundle.properties().active()).isTrue();
+            assertThat(bundle.properties().subscriptionId()).isEqualTo("sub-1");
+            assertThat(bundle.policyId()).isEqualTo(BundleTestCatalog.SUITE_POLICY_ID);
+            assertThat(bundle.metadata()).isEqualTo("{\"from\":\"suite\"}");
+            assertThat(bundle.features()).isEmpty();
+            assertThat(bundle.customFields()).isEmpty();
+            assertThat(bundle.note()).isNull();
+        }
+
+        @Test
+        void aSubLicenseResolvesAsALicenseOfItsOwnProductWithItsFeaturesAndCustomFields() {
+            List<License> licenses = licensesOf(create(bundleOrder("b1").item(item("lkpb")
+                    .license(sub("lkbp1"))
+                    .license(sub("lkbp1").policy("pro").with("maxActivations", 20)))));
+            License byDefault = licenses.get(1);
+            assertThat(byDefault.productId()).isEqualTo(BundleTestCatalog.LKBP1_ID);
+            assertThat(byDefault.policyId()).isEqualTo(BundleTestCatalog.LKBP1_DFTLP_ID);
+            assertThat(byDefault.properties().maxActivations()).isEqualTo(3);
+            assertThat(byDefault.properties().trialDays()).isEqualTo(1);
+            assertThat(byDefault.properties().isTrial()).isFalse();
+            assertThat(byDefault.features()).extracting(LicenseFeature::productFeatureId,
+                    f -> f.properties().maxConsumption()).containsExactly(tuple(BundleTestCatalog.X1_ID, 12L));
+            assertThat(byDefault.customFields()).extracting(LicenseCustomField::productCustomFieldId,
+                    LicenseCustomField::value).containsExactly(tuple(BundleTestCatalog.SEATS_ID, "1"));
+            License pro = licenses.get(2);
+            assertThat(pro.policyId()).isEqualTo(BundleTestCatalog.LKBP1_PRO_ID);
+            assertThat(pro.properties().licenseType()).isEqualTo(LicenseType.TIME_LIMITED);
+            assertThat(pro.properties().validDuration()).isEqualTo("1y");
+            assertThat(pro.properties().maxActivations()).isEqualTo(20);
+            assertThat(pro.metadata()).isEqualTo("{\"tier\":\"pro\"}");
+            assertThat(pro.features()).isEmpty();
+            assertThat(pro.customFields()).extracting(LicenseCustomField::value).containsExactly("5");
+        }
+
+        @Test
+        void aKeyBasedBundleLicenseWithoutAKeyGetsAGeneratedOneAndItsSubLicensesNone() {
+            List<License> licenses = licensesOf(create(bundleOrder("b1").item(item("drama")
+                    .license(sub("p").policy("dftlp")).license(sub("p34").templateCode("dftlp")))));
+            assertThat(licenses.get(0).key()).matches("([2-9A-HJ-NP-Z]{4}-){3}[2-9A-HJ-NP-Z]{4}");
+            assertThat(licenses.subList(1, licenses.size())).extracting(License::key).containsOnlyNulls();
+            assertThat(licenses.subList(1, licenses.size())).extracting(License::policyCode).containsExactly("dftlp", "dftlp");
+        }
+
+        @Test
+        void aBundleKeyIsUniqueLikeAnyKey() {
+            create(bundleOrder("b1").item(item("lkpb").key("K-1").license(sub("lkbp1"))));
+            assertRejected(bundleOrder("b2").item(item("lkpb").key("K-1").license(sub("lkbp1"))),
+                    ErrorCode.LICENSE_KEY_EXISTS, "items[0].key");
+            assertRejected(bundleOrder("b3").item(item("lkpb").key("K-2").license(sub("lkbp1")))
+                    .item(item("drama").key("K-2").license(sub("p").policy("dftlp"))),
+                    ErrorCode.LICENSE_KEY_EXISTS, "items[1].key");
+        }
+
+        @Test
+        void aUserBasedBundleLicenseHoldsTheItemsUsersAndItsSubLicensesNone() {
+            OrderResult result = create(bundleOrder("b1").item(item("upb").users("a@b.com", "c@d.com")
+                    .license(sub("up"))));
+            List<License> licenses = licensesOf(result);
+            assertThat(licenses.get(0).users()).extracting(u -> u.email()).containsExactly("a@b.com", "c@d.com");
+            assertThat(licenses.get(0).key()).isNull();
+            assertThat(licenses.get(1).users()).isEmpty();
+            assertThat(result.newPasswords()).extracting(p -> p.email()).containsExactly("a@b.com", "c@d.com");
+            assertValidBundleResponse(result);
+        }
+
+        @Test
+        void aUserBasedBundleNeedsValidUsersOnTheItem() {
+            assertRejected(bundleOrder("b1").item(item("upb").license(sub("up"))), ErrorCode.REQUIRED_FIELD,
+                    "items[0].users");
+            assertRejected(bundleOrder("b1").item(item("upb").users().license(sub("up"))), ErrorCode.REQUIRED_FIELD,
+                    "items[0].users");
+            assertRejected(bundleOrder("b1").item(item("upb").users("nope").license(sub("up"))),
+                    ErrorCode.VALIDATION_ERROR, "items[0].users[0].email");
+            assertRejected(bundleOrder("b1").item(item("upb").users("a@b.com", "A@b.com").license(sub("up"))),
+                    ErrorCode.DUPLICATE_EMAIL, "items[0].users[1].email");
+        }
+
+        @Test
+        void theBundlesAuthorizationMethodDecidesBetweenItemKeyAndItemUsers() {
+            assertRejected(bundleOrder("b1").item(item("lkpb").users("a@b.com").license(sub("lkbp1"))),
+                    ErrorCode.AUTHORIZATION_METHOD_MISMATCH, "items[0].users");
+            assertRejected(bundleOrder("b1").item(item("upb").key("K-1").users("a@b.com").license(sub("up"))),
+                    ErrorCode.AUTHORIZATION_METHOD_MISMATCH, "items[0].key");
+            License bundle = licensesOf(create(bundleOrder("b1").item(item("lkpb").users().license(sub("lkbp1")))))
+                    .get(0);
+            assertThat(bundle.users()).isEmpty();
+            assertThat(bundle.key()).isNotNull();
+        }
+
+        @Test
+        void aBundlesLicenseCarriesNoKeyOrUsersOfItsOwn() {
+            assertRejected(bundleOrder("b1").item(item("lkpb").license(sub("lkbp1").key("K-1"))),
+                    ErrorCode.VALIDATION_ERROR, "items[0].licenses[0].key");
+            assertRejected(bundleOrder("b1").item(item("upb").users("a@b.com")
+                    .license(sub("up").users(List.of(UserRequest.of("c@d.com"))))),
+                    ErrorCode.VALIDATION_ERROR, "items[0].licenses[0].users");
+        }
+
+        @Test
+        void eachItemNamesABundleProduct() {
+            assertRejected(bundleOrder("b1").item(item("p").license(sub("p").policy("dftlp"))),
+                    ErrorCode.BUNDLE_MISMATCH, "items[0].product_code");
+            assertRejected(bundleOrder("b1").item(item("nope").license(sub("p"))), ErrorCode.UNKNOWN_PRODUCT,
+                    "items[0].product_code");
+            assertRejected(order("o1").item(item("lkpb").license(key(null))), ErrorCode.BUNDLE_MISMATCH,
+                    "items[0].product_code");
+        }
+
+        @Test
+        void eachLicenseNamesAProductOfItsBundle() {
+            assertRejected(bundleOrder("b1").item(item("lkpb").license(key(null))), ErrorCode.REQUIRED_FIELD,
+                    "items[0].licenses[0].product_code");
+            assertRejected(bundleOrder("b1").item(item("lkpb").license(sub("p").policy("dftlp"))),
+                    ErrorCode.BUNDLE_MISMATCH, "items[0].licenses[0].product_code");
+            assertRejected(bundleOrder("b1").item(item("lkpb").license(sub("nope"))), ErrorCode.UNKNOWN_PRODUCT,
+                    "items[0].licenses[0].product_code");
+        }
+
+        @Test
+        void eachLicenseNamesAPolicyOfItsOwnProductUnlessThatProductHasADefault() {
+            assertRejected(bundleOrder("b1").item(item("drama").license(sub("p"))), ErrorCode.REQUIRED_FIELD,
+                    "items[0].licenses[0].policy_code");
+            assertRejected(bundleOrder("b1").item(item("drama").license(sub("p").policy("nope"))),
+                    ErrorCode.UNKNOWN_POLICY, "items[0].licenses[0].policy_code");
+            assertRejected(bundleOrder("b1").item(item("drama").license(sub("p").templateCode("nope"))),
+                    ErrorCode.UNKNOWN_POLICY, "items[0].licenses[0].license_template_code");
+            assertRejected(bundleOrder("b1").item(item("lkpb").license(sub("lkbp2").policy("pro"))),
+                    ErrorCode.UNKNOWN_POLICY, "items[0].licenses[0].policy_code");
+        }
+
+        @Test
+        void theItemsLicensePolicyNamesAPolicyOfTheBundleProduct() {
+            assertRejected(bundleOrder("b1").item(item("lkpb").licensePolicy("dftlp").license(sub("lkbp1"))),
+                    ErrorCode.UNKNOWN_POLICY, "items[0].license_policy");
+            List<License> licenses = licensesOf(create(bundleOrder("b1").item(item("lkpb").licensePolicy("suite")
+                    .license(sub("lkbp1")))));
+            assertThat(licenses).extracting(License::policyId)
+                    .containsExactly(BundleTestCatalog.SUITE_POLICY_ID, BundleTestCatalog.LKBP1_DFTLP_ID);
+        }
+
+        @Test
+        void appendAddsBundleItemsToABundleOrderAndNeverMixesTheTwoKinds() {
+            OrderResult first = create(bundleOrder("b1").item(item("lkpb").license(sub("lkbp1"))));
+            OrderResult second = create(bundleOrder("b1").append(true).item(item("upb").users("a@b.com")
+                    .license(sub("up"))));
+            assertThat(second.order().id()).isEqualTo(first.order().id());
+            assertThat(licensesOf(second).get(1).bundleLicenseId()).isEqualTo(licensesOf(second).get(0).id());
+            assertValidBundleResponse(second);
+            assertRejected(order("b1").append(true).item(item("p").license(key(null))), ErrorCode.BUNDLE_MISMATCH,
+                    "is_bundle");
+            create(order("o1").item(item("p").license(key(null))));
+            assertRejected(bundleOrder("o1").append(true).item(item("lkpb").license(sub("lkbp1"))),
+                    ErrorCode.BUNDLE_MISMATCH, "is_bundle");
+            Order stored = engine.findOrder(COMPANY, "b1").orElseThrow();
+            assertThat(stored.bundle()).isTrue();
+            assertThat(stored.items()).extracting(i -> i.productCode()).containsExactly("lkpb", "upb");
+            assertThat(engine.findOrder(COMPANY, "o1").orElseThrow().items()).hasSize(1);
+        }
+
+        @Test
+        void aBundleOrderWhoseSecondSubLicenseIsInvalidWritesNothing() {
+            assertRejected(bundleOrder("b1").customer(customer("c@acme.com", null))
+                    .item(item("upb").users("new@b.com").license(sub("up")))
+                    .item(item("lkpb").key("K-1").license(sub("lkbp1"))
+                            .license(sub("lkbp2").with("validDuration", "forever"))),
+                    ErrorCode.INVALID_DURATION, "items[1].licenses[1].valid_duration");
+            Map<String, Customer> customers = store.read(r -> r.findCustomersByEmail(COMPANY, List.of("c@acme.com")));
+            assertThat(customers).isEmpty();
+        }
+
+        @Test
+        void findOrderReadsABundleOrderBackAsWrittenAndWriteOrderShowsItInTheBundleShape() throws Exception {
+            OrderResult result = create(bundleOrder("b1").item(item("lkpb").key("K-B").note("n")
+                    .license(sub("lkbp1")).license(sub("lkbp2"))));
+            Order stored = engine.findOrder(COMPANY, "b1").orElseThrow();
+            assertThat(stored).isEqualTo(result.order());
+            String shown = json.writeOrder(stored, false);
+            ResponseSchemas.assertValidResponse(shown, true);
+            JsonNode licenses = new ObjectMapper().readTree(shown).get("order_items").get(0).get("Licenses");
+            assertThat(licenses).hasSize(3);
+            String bundleId = licenses.get(0).get("id").asText();
+            assertThat(licenses.get(0).get("is_bundle").asBoolean()).isTrue();
+            assertThat(licenses.get(0).get("license_key").asText()).isEqualTo("K-B");
+            for (int j = 1; j < 3; j++) {
+                assertThat(licenses.get(j).get("bundle_license_id").asText()).isEqualTo(bundleId);
+                assertThat(licenses.get(j).has("license_key")).isFalse();
+                assertThat(licenses.get(j).has("users")).isFalse();
+            }
+        }
+
+        @Nested
+        class PageExamples {
+            private static final String KEY_BASED = """
+                    {
+                      "id": "45gvs334t3edsa",
+                      "is_bundle": true,
+                      "items": [
+                        {
+                          "product_code": "lkpb",
+                          "note": "Global note for bundle lkpb",  // global note applied to all licenses if no license-level note exists
+                          "key": "AAAA-AAAA-AAAA-1130",
+                          "active": true,
+                          "subscription_id": 12345,
+                          "licenses": [
+                            {
+                              "product_code": "lkbp1",
+                              "note": "Note for lkbp1"  // specific note for this license
+                            },
+                            {
+                              "product_code": "lkbp2",
+                              "note": "Note for lkbp2"  // specific note for this license
+                            }
+                          ]
+                        }
+                      ]
+                    }""";
+            private static final String USER_BASED = """
+                    {
+                      "id": "54yghtref45t",
+                      "is_bundle": true,
+                      "items": [
+                        {
+                          "product_code": "upb",
+                          "note": "Global note for bundle upb",  // global note applied to all licenses if no license-level note exists
+                          "licenses": [
+                            {
+                              "active": true,
+                              "max_activations": 30,
+                              "product_code": "up",
+                              "is_trial": false,
+                              "policy_code": "dftlp",
+                              "note": "Specific note for this license",  // specific note overrides global note
+                              "custom_fields": [
+                                {
+                                  "name": "customField1",
+                                  "value": "abcd"
+                                }
+                              ]
+                            }
+                          ],
+                          "users": [
+                            {
+                              "email": "someuser@mail.com",
+                              "is_manager": false
+                            }
+                          ]
+                        }
+                      ]
+                    }""";
+            private static final String DRAMA = """
+                    {
+                        "id": "2cdf5739334b4688b04c4bbfb3da89618",
+                        "is_bundle": true,
+                        "append": false,
+                        "customer": null,
+                        "items": [
+                            {
+                                "product_code": "drama", // bundle product code
+                                "key": "GP14Q-QA4Z-M6SK-CXBU",
+                                "users": [],
+                                "licenses": [
+                                    {
+                                        "policy_code": "dftlp", // the deprecated name for this attribute is "license_template_code"
+                                        "product_code": "p"
+                                    },
+                                    {
+                                        "policy_code": "dftlp",
+                                        "product_code": "p34"
+                                    }
+                                ]
+                            }
+                        ],
+                        "reference": ""
+                    }""";
+            private static final String D1 = """
+                    {
+                        "id": "2cdf57393364b4688b304c4bbfb9da89618",
+                        "is_bundle": true,
+                        "append": false,
+                        "customer": null,
+                        "items": [
+                            {
+                                "product_code": "d1", // bundle product code
+                                "users": [
+                                    {
+                                        "email": "myuser@test.com",
+                                        "is_manager": false
+                                    }
+                                ],
+                                "licenses": [
+                                    {
+                                        "policy_code": "dftlp",
+                                        "product_code": "p2"
+                                    },
+                                    {
+                                        "policy_code": "dftlp",
+                                        "product_code": "12"
+                                    }
+                                ]
+                            }
+                        ],
+                        "reference": ""
+                    }""";
+
+            private List<License> createdFrom(String example) {
+                OrderResult result = engine.createOrderJson(COMPANY, example);
+                assertValidBundleResponse(result);
+                assertThat(engine.findOrder(COMPANY, result.order().orderId())).contains(result.order());
+                return licensesOf(result);
+            }
+
+            @Test
+            void theKeyBasedBundleExampleTakesItsKeyItemFieldsAndNotes() {
+                List<License> licenses = createdFrom(KEY_BASED);
+                assertThat(licenses).extracting(License::productCode).containsExactly("lkpb", "lkbp1", "lkbp2");
+                assertThat(licenses.get(0).key()).isEqualTo("AAAA-AAAA-AAAA-1130");
+                assertThat(licenses).extracting(l -> l.properties().active(), l -> l.properties().subscriptionId())
+                        .containsOnly(tuple(true, "12345"));
+                assertThat(licenses).extracting(License::note)
+                        .containsExactly("Global note for bundle lkpb", "Note for lkbp1", "Note for lkbp2");
+            }
+
+            @Test
+            void theUserBasedBundleExampleCreatesItsUserAndTheSubLicensesOverrides() {
+                List<License> licenses = createdFrom(USER_BASED);
+                assertThat(licenses.get(0).users()).extracting(u -> u.email(), u -> u.isManager())
+                        .containsExactly(tuple("someuser@mail.com", false));
+                License up = licenses.get(1);
+                assertThat(up.properties().maxActivations()).isEqualTo(30);
+                assertThat(up.customFields()).extracting(LicenseCustomField::productCustomFieldId,
+                        LicenseCustomField::value).containsExactly(tuple(BundleTestCatalog.CUSTOM_FIELD1_ID, "abcd"));
+                assertThat(licenses).extracting(License::note)
+                        .containsExactly("Global note for bundle upb", "Specific note for this license");
+            }
+
+            @Test
+            void theDramaExampleTakesItsKeyAndItsEmptyUsersMeanNone() {
+                List<License> licenses = createdFrom(DRAMA);
+                assertThat(licenses.get(0).key()).isEqualTo("GP14Q-QA4Z-M6SK-CXBU");
+                assertThat(licenses.get(0).users()).isEmpty();
+                assertThat(licenses.subList(1, licenses.size())).extracting(License::productCode, License::policyCode)
+                        .containsExactly(tuple("p", "dftlp"), tuple("p34", "dftlp"));
+            }
+
+            @Test
+            void theD1ExampleCreatesItsUserAndTwoSubLicenses() {
+                List<License> licenses = createdFrom(D1);
+                assertThat(licenses.get(0).users()).extracting(u -> u.email()).containsExactly("myuser@test.com");
+                assertThat(licenses.subList(1, licenses.size())).extracting(License::productId)
+                        .containsExactly(BundleTestCatalog.P2_ID, BundleTestCatalog.P12_ID);
+            }
         }
     }
 

@@ -33,6 +33,11 @@ public final class TestOrders {
         return new LicenseBuilder().key(key);
     }
 
+    /** A bundle order's license for this product of the bundle. */
+    public static LicenseBuilder sub(String productCode) {
+        return new LicenseBuilder().productCode(productCode);
+    }
+
     /** A user-based license for these emails. */
     public static LicenseBuilder users(String... emails) {
         return new LicenseBuilder().users(Arrays.stream(emails).map(UserRequest::of).toList());

@@ -1,31 +1,20 @@
 package dev.licensing.core.plan;
 
-import dev.licensing.api.AuthorizationMethod;
 import dev.licensing.api.ErrorCode;
-import dev.licensing.api.LicenseProperties;
 import dev.licensing.api.catalog.Policy;
 import dev.licensing.api.catalog.Product;
-import dev.licensing.api.model.LicenseCustomField;
 import dev.licensing.api.model.Warning;
 import dev.licensing.api.order.CustomerRequest;
 import dev.licensing.api.order.ItemRequest;
 import dev.licensing.api.order.LicenseRequest;
 import dev.licensing.api.order.OrderRequest;
-import dev.licensing.api.order.UserRequest;
 import dev.licensing.core.catalog.CatalogIndex;
-import dev.licensing.core.rules.Counts;
-import dev.licensing.core.rules.CustomFieldResolver;
+import dev.licensing.core.rules.Authorization;
 import dev.licensing.core.rules.Dates;
-import dev.licensing.core.rules.Durations;
 import dev.licensing.core.rules.Emails;
-import dev.licensing.core.rules.FeatureResolver;
-import dev.licensing.core.rules.FeatureResolver.ResolvedFeature;
 import dev.licensing.core.rules.LicenseKeys;
-import dev.licensing.core.rules.LicenseTypeRules;
 import dev.licensing.core.rules.Metadata;
-import dev.licensing.core.rules.Notes;
 import dev.licensing.core.rules.PolicyResolver;
-import dev.licensing.core.rules.PropertyResolver;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -94,19 +83,28 @@ public final class OrderPlanner {
         if (customer != null && customer.email() != null && !Emails.isValid(customer.email())) {
             violations.add(ErrorCode.VALIDATION_ERROR, "customer.email", "'" + customer.email() + "' is not an email");
         }
-        if (request.bundle()) {
-            violations.add(ErrorCode.BUNDLE_MISMATCH, "is_bundle", "bundle orders (is_bundle: true) are not "
-                    + "supported yet; send the bundle's products as a plain order");
-        }
         if (request.items().isEmpty()) {
             violations.add(ErrorCode.VALIDATION_ERROR, "items", "an order needs at least one item");
         }
     }
 
-    private Optional<PlannedItem> planItem(CatalogIndex catalog, OrderRequest request, int i, Set<String> givenKeys,
-                                           Violations violations) {
+    private static Optional<PlannedItem> planItem(CatalogIndex catalog, OrderRequest request, int i,
+                                                  Set<String> givenKeys, Violations violations) {
         ItemRequest item = request.items().get(i);
         String path = "items[" + i + "]";
+        if (item.customerAccountId() != null && !catalog.hasCustomerAccount(item.customerAccountId())) {
+            accountNotFound(violations, path + ".customer_account_id", item.customerAccountId());
+        }
+        if (item.licenses().isEmpty()) {
+            violations.add(ErrorCode.VALIDATION_ERROR, path + ".licenses", "an item needs at least one license");
+        }
+        return request.bundle()
+                ? BundleExpansion.planItem(catalog, request, item, path, givenKeys, violations)
+                : planPlainItem(catalog, request, item, path, givenKeys, violations);
+    }
+
+    private static Optional<PlannedItem> planPlainItem(CatalogIndex catalog, OrderRequest request, ItemRequest item,
+                                                       String path, Set<String> givenKeys, Violations violations) {
         if (item.key() != null) {
             violations.add(ErrorCode.VALIDATION_ERROR, path + ".key", "an item-level key belongs to bundle orders;"
                     + " give each license its key");
@@ -115,28 +113,37 @@ public final class OrderPlanner {
             violations.add(ErrorCode.VALIDATION_ERROR, path + ".users", "item-level users belong to bundle orders;"
                     + " give each license its users");
         }
-        if (item.customerAccountId() != null && !catalog.hasCustomerAccount(item.customerAccountId())) {
-            accountNotFound(violations, path + ".customer_account_id", item.customerAccountId());
-        }
-        if (item.licenses().isEmpty()) {
-            violations.add(ErrorCode.VALIDATION_ERROR, path + ".licenses", "an item needs at least one license");
-        }
-        Optional<Product> product = product(catalog, item, path, violations);
+        Optional<Product> product = itemProduct(catalog, item, path, violations);
         if (product.isEmpty()) {
+            return Optional.empty();
+        }
+        if (product.get().isBundle()) {
+            violations.add(ErrorCode.BUNDLE_MISMATCH, path + ".product_code", "'" + item.productCode()
+                    + "' is a bundle product; order it in a bundle order (is_bundle: true)");
             return Optional.empty();
         }
         Optional<Policy> itemPolicy = PolicyResolver.forItem(catalog, product.get(), item, path, violations);
         List<PlannedLicense> licenses = new ArrayList<>(item.licenses().size());
         for (int j = 0; j < item.licenses().size(); j++) {
             String licensePath = path + ".licenses[" + j + "]";
-            planLicense(catalog, request, item, product.get(), itemPolicy, item.licenses().get(j), licensePath,
-                    givenKeys, violations).ifPresent(licenses::add);
+            LicenseRequest license = item.licenses().get(j);
+            int before = violations.size();
+            if (license.productCode() != null) {
+                violations.add(ErrorCode.VALIDATION_ERROR, licensePath + ".product_code",
+                        "a license names its product only in bundle orders");
+            }
+            Authorization.check(product.get(), license.key(), license.users(), licensePath, givenKeys, violations);
+            Optional<PlannedLicense> planned = LicensePlanner.plan(catalog, request, item, product.get(), itemPolicy,
+                    license, LicenseRole.STANDALONE, license.key(), license.users(), licensePath, violations);
+            if (violations.size() == before) {
+                planned.ifPresent(licenses::add);
+            }
         }
         return Optional.of(new PlannedItem(path, product.get(), item.customerAccountId(), licenses));
     }
 
-    private static Optional<Product> product(CatalogIndex catalog, ItemRequest item, String path,
-                                             Violations violations) {
+    /** The item's product: {@link ErrorCode#REQUIRED_FIELD} or {@link ErrorCode#UNKNOWN_PRODUCT} at its code. */
+    static Optional<Product> itemProduct(CatalogIndex catalog, ItemRequest item, String path, Violations violations) {
         if (item.productCode() == null) {
             violations.add(ErrorCode.REQUIRED_FIELD, path + ".product_code", "an item needs a product_code");
             return Optional.empty();
@@ -145,94 +152,8 @@ public final class OrderPlanner {
         if (product.isEmpty()) {
             violations.add(ErrorCode.UNKNOWN_PRODUCT, path + ".product_code",
                     "no product '" + item.productCode() + "' in the catalog");
-        } else if (product.get().isBundle()) {
-            violations.add(ErrorCode.BUNDLE_MISMATCH, path + ".product_code",
-                    "'" + item.productCode() + "' is a bundle product; a plain order cannot order it");
-            return Optional.empty();
         }
         return product;
-    }
-
-    private static Optional<PlannedLicense> planLicense(CatalogIndex catalog, OrderRequest request, ItemRequest item,
-                                                        Product product, Optional<Policy> itemPolicy,
-                                                        LicenseRequest license, String path, Set<String> givenKeys,
-                                                        Violations violations) {
-        int before = violations.size();
-        if (license.productCode() != null) {
-            violations.add(ErrorCode.VALIDATION_ERROR, path + ".product_code",
-                    "a license names its product only in bundle orders");
-        }
-        checkAuthorization(product, license, path, givenKeys, violations);
-        LicenseProperties given = license.properties();
-        Durations.check(given.validDuration(), path + ".valid_duration", violations);
-        Durations.check(given.maintenanceDuration(), path + ".maintenance_duration", violations);
-        Dates.check(given.startDate(), path + ".start_date", violations);
-        Dates.check(given.validityPeriod(), path + ".validity_period", violations);
-        Dates.check(given.maintenancePeriod(), path + ".maintenance_period", violations);
-        Counts.check(given, path, violations);
-        if (license.metadata() != null && !Metadata.isJsonObject(license.metadata())) {
-            violations.add(ErrorCode.VALIDATION_ERROR, path + ".metadata", "metadata must be a JSON object");
-        }
-        int beforePolicy = violations.size();
-        Optional<Policy> policy = PolicyResolver.forLicense(catalog, product, license, itemPolicy, path, violations);
-        boolean policyKnown = violations.size() == beforePolicy;
-        List<ResolvedFeature> features =
-                FeatureResolver.resolve(catalog, product, license.productFeatures(), policy, path, violations);
-        List<LicenseCustomField> customFields =
-                CustomFieldResolver.resolve(catalog, product, license.customFields(), policy, path, violations);
-        if (!policyKnown) {
-            return Optional.empty();
-        }
-        LicenseProperties resolved = PropertyResolver.resolve(product, policy.orElse(null), request.preventVm(), item,
-                given);
-        LicenseTypeRules.check(given, resolved, path, violations);
-        Dates.checkValidityAfterStart(resolved, path, violations);
-        if (violations.size() > before) {
-            return Optional.empty();
-        }
-        Policy applied = policy.orElse(null);
-        return Optional.of(new PlannedLicense(path, product, license.key(), false, license.users(), applied, resolved,
-                Notes.forLicense(license.note(), item.note()),
-                Metadata.forLicense(license.metadata(), applied == null ? null : applied.metadata()),
-                features, customFields));
-    }
-
-    private static void checkAuthorization(Product product, LicenseRequest license, String path, Set<String> givenKeys,
-                                           Violations violations) {
-        if (product.authorizationMethod() == AuthorizationMethod.LICENSE_KEY) {
-            if (license.users() != null) {
-                violations.add(ErrorCode.AUTHORIZATION_METHOD_MISMATCH, path + ".users",
-                        "product '" + product.code() + "' is key-based: its licenses take a key, not users");
-            }
-            if (license.key() != null && license.key().isBlank()) {
-                violations.add(ErrorCode.VALIDATION_ERROR, path + ".key", "a license key must not be blank");
-            } else if (license.key() != null && !givenKeys.add(license.key())) {
-                violations.add(ErrorCode.LICENSE_KEY_EXISTS, path + ".key",
-                        "key '" + license.key() + "' is given twice in this request");
-            }
-            return;
-        }
-        if (license.key() != null) {
-            violations.add(ErrorCode.AUTHORIZATION_METHOD_MISMATCH, path + ".key",
-                    "product '" + product.code() + "' is user-based: its licenses take users, not a key");
-        }
-        if (license.users() == null || license.users().isEmpty()) {
-            violations.add(ErrorCode.REQUIRED_FIELD, path + ".users",
-                    "product '" + product.code() + "' is user-based: a license needs at least one user");
-            return;
-        }
-        Set<String> emails = new HashSet<>();
-        for (int k = 0; k < license.users().size(); k++) {
-            UserRequest user = license.users().get(k);
-            String at = path + ".users[" + k + "]";
-            if (!Emails.isValid(user.email())) {
-                violations.add(ErrorCode.VALIDATION_ERROR, at + ".email", "'" + user.email() + "' is not an email");
-            } else if (!emails.add(Emails.normalize(user.email()))) {
-                violations.add(ErrorCode.DUPLICATE_EMAIL, at + ".email",
-                        "'" + user.email() + "' is already a user of this license");
-            }
-            Counts.checkUserActivations(user.maxActivations(), at, violations);
-        }
     }
 
     /** Draws a key for each key-based license that gives none, never one the request itself gives. */
@@ -241,9 +162,7 @@ public final class OrderPlanner {
         for (PlannedItem item : items) {
             List<PlannedLicense> licenses = new ArrayList<>(item.licenses().size());
             for (PlannedLicense license : item.licenses()) {
-                boolean needsKey = license.product().authorizationMethod() == AuthorizationMethod.LICENSE_KEY
-                        && license.key() == null;
-                licenses.add(needsKey ? generatedKey(license, givenKeys) : license);
+                licenses.add(license.needsKey() ? generatedKey(license, givenKeys) : license);
             }
             keyed.add(new PlannedItem(item.path(), item.product(), item.customerAccountId(), licenses));
         }
@@ -255,8 +174,7 @@ public final class OrderPlanner {
         do {
             key = LicenseKeys.generate(random);
         } while (!taken.add(key));
-        return new PlannedLicense(license.path(), license.product(), key, true, license.users(), license.policy(),
-                license.properties(), license.note(), license.metadata(), license.features(), license.customFields());
+        return license.withGeneratedKey(key);
     }
 
     private static void accountNotFound(Violations violations, String field, long id) {

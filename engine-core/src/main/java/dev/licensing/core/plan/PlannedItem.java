@@ -5,8 +5,8 @@ import dev.licensing.api.catalog.Product;
 import java.util.List;
 
 /**
- * One item of a planned order. An item plans into one or more licenses (a bundle item will plan into its bundle license
- * and its sub-licenses).
+ * One item of a planned order: its licenses in request order; a bundle order's item plans into its bundle license
+ * followed by its sub-licenses.
  *
  * @param customerAccountId the item's own {@code customer_account_id}, or {@code null}
  */

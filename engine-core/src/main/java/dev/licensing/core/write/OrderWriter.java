@@ -16,6 +16,7 @@ import dev.licensing.api.store.LicenseStore;
 import dev.licensing.api.store.OrderWrite;
 import dev.licensing.api.store.StoreTransaction;
 import dev.licensing.api.store.UniqueViolationException;
+import dev.licensing.core.plan.LicenseRole;
 import dev.licensing.core.plan.PlannedItem;
 import dev.licensing.core.plan.PlannedLicense;
 import dev.licensing.core.plan.PlannedOrder;
@@ -165,8 +166,13 @@ public final class OrderWriter {
         for (PlannedItem item : planned.items()) {
             long itemId = ids.getAsLong();
             List<License> licenses = new ArrayList<>(item.licenses().size());
+            Long bundleLicenseId = null;
             for (int j = 0; j < item.licenses().size(); j++) {
-                licenses.add(license(planned, keyed.get(next++), state, ids, created));
+                License license = license(planned, keyed.get(next++), bundleLicenseId, state, ids, created);
+                if (license.bundle()) {
+                    bundleLicenseId = license.id();
+                }
+                licenses.add(license);
             }
             Long account = item.customerAccountId() != null ? item.customerAccountId() : orderAccount;
             items.add(new OrderItem(itemId, item.product().id(), item.product().code(), account, licenses));
@@ -174,8 +180,13 @@ public final class OrderWriter {
         return items;
     }
 
-    private static License license(PlannedOrder planned, PlannedLicense planLicense, Batch state, LongSupplier ids,
-                                   Users.Created created) {
+    /** @param bundleLicenseId the id of the item's bundle license, written before its sub-licenses */
+    private static License license(PlannedOrder planned, PlannedLicense planLicense, Long bundleLicenseId, Batch state,
+                                   LongSupplier ids, Users.Created created) {
+        boolean subLicense = planLicense.role() == LicenseRole.SUB_LICENSE;
+        if (subLicense && bundleLicenseId == null) {
+            throw new IllegalStateException(planLicense.path() + ": a sub-license is planned after its bundle license");
+        }
         long licenseId = ids.getAsLong();
         List<LicenseUser> users = new ArrayList<>(planLicense.users().size());
         for (UserRequest user : planLicense.users()) {
@@ -190,7 +201,8 @@ public final class OrderWriter {
         }
         var policy = planLicense.policy();
         return new License(licenseId, planLicense.product().id(), planLicense.product().code(), planned.createdAt(),
-                planned.createdAt(), planLicense.key(), users, false, null, policy == null ? null : policy.id(),
+                planned.createdAt(), planLicense.key(), users, planLicense.role() == LicenseRole.BUNDLE,
+                subLicense ? bundleLicenseId : null, policy == null ? null : policy.id(),
                 policy == null ? null : policy.code(), planLicense.properties(), planLicense.note(),
                 planLicense.metadata(), features, planLicense.customFields());
     }
