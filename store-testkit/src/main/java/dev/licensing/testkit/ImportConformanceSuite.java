@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -220,6 +221,37 @@ public abstract class ImportConformanceSuite {
         assertThat(run.outcomes()).extracting(ImportOutcome::line).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
         assertThat(run.summary().created()).isEqualTo(4);
         assertThat(run.summary().rejected()).isEqualTo(3);
+    }
+
+    @Test
+    void eachBatchIsCommittedAndReportedBeforeTheNextLineIsRead() {
+        List<String> lines = List.of(keyed("p-1", null), keyed("p-2", null), keyed("p-3", null), keyed("p-4", null),
+                keyed("p-5", null));
+        List<ImportOutcome> heard = new ArrayList<>();
+        List<String> seenWhenLineFourWasRead = new ArrayList<>();
+        Iterator<String> source = lines.iterator();
+        Iterator<String> watched = new Iterator<>() {
+            private int read;
+
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public String next() {
+                if (++read == 4) {
+                    seenWhenLineFourWasRead.addAll(ordersPresent("p-1", "p-2", "p-3"));
+                    assertThat(heard).extracting(ImportOutcome::line).containsExactly(1L, 2L, 3L);
+                }
+                return source.next();
+            }
+        };
+
+        engine.importOrders(COMPANY, watched, ImportOptions.defaults().withBatchSize(3), heard::add);
+
+        assertThat(seenWhenLineFourWasRead).containsExactlyInAnyOrder("p-1", "p-2", "p-3");
+        assertThat(heard).hasSize(5);
     }
 
     @Test
