@@ -1,11 +1,9 @@
 package dev.licensing.cli;
 
-import dev.licensing.api.OrderRejectedException;
 import dev.licensing.api.model.OrderResult;
 import dev.licensing.api.model.Warning;
 import dev.licensing.api.store.LicenseStore;
 import dev.licensing.core.LicenseEngine;
-import dev.licensing.core.wire.InvalidCatalogException;
 import dev.licensing.core.wire.LicenseSpringJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,15 +53,6 @@ final class CreateOrderCommand implements Callable<Integer> {
             }
             out.println(json.writeResult(result, true));
             return ExitCode.OK;
-        } catch (OrderRejectedException rejected) {
-            out.println(json.writeErrors(rejected.errors(), true));
-            return ExitCode.REJECTED;
-        } catch (InvalidCatalogException invalid) {
-            out.println(json.writeErrors(invalid.errors(), true));
-            return ExitCode.REJECTED;
-        } finally {
-            out.flush();
-            err.flush();
         }
     }
 

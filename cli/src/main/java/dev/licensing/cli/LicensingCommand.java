@@ -1,10 +1,15 @@
 package dev.licensing.cli;
 
+import dev.licensing.api.LicensingError;
+import dev.licensing.api.OrderRejectedException;
 import dev.licensing.api.store.StoreException;
+import dev.licensing.core.wire.InvalidCatalogException;
+import dev.licensing.core.wire.LicenseSpringJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /** {@code licensing}: the engine from the command line. */
 @Command(name = "licensing",
@@ -35,9 +40,18 @@ public final class LicensingCommand implements Runnable {
         return commandLine;
     }
 
-    /** Store failures become one clear line and exit 3; anything else is a bug and keeps its stack trace. */
+    /**
+     * Refused input (an order, a catalog) prints its errors JSON on stdout and exits 1; store failures become one clear
+     * line and exit 3; anything else is a bug and keeps its stack trace.
+     */
     private static int handleFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
         PrintWriter err = commandLine.getErr();
+        List<LicensingError> refusal = refusal(failure);
+        if (refusal != null) {
+            commandLine.getOut().println(new LicenseSpringJson(false).writeErrors(refusal, true));
+            commandLine.getOut().flush();
+            return ExitCode.REJECTED;
+        }
         if (failure instanceof StoreException) {
             err.println("licensing: store failed: " + failure.getMessage());
             return ExitCode.STORE_FAILED;
@@ -48,5 +62,15 @@ public final class LicensingCommand implements Runnable {
         }
         failure.printStackTrace(err);
         return ExitCode.STORE_FAILED;
+    }
+
+    private static List<LicensingError> refusal(Exception failure) {
+        if (failure instanceof OrderRejectedException rejected) {
+            return rejected.errors();
+        }
+        if (failure instanceof InvalidCatalogException invalid) {
+            return invalid.errors();
+        }
+        return null;
     }
 }

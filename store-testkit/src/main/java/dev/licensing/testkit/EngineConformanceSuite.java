@@ -78,6 +78,8 @@ public abstract class EngineConformanceSuite {
     protected static final Instant NOW = Instant.parse("2025-03-25T10:00:00Z");
     protected static final long SEED = 42;
 
+    private static final LicenseSpringJson WIRE = new LicenseSpringJson(false);
+
     protected LicenseStore store;
     protected LicenseEngine engine;
 
@@ -101,7 +103,13 @@ public abstract class EngineConformanceSuite {
     }
 
     protected OrderResult create(TestOrders.OrderBuilder request) {
-        return engine.createOrder(COMPANY, request.build());
+        return schemaChecked(engine.createOrder(COMPANY, request.build()));
+    }
+
+    /** Every response the engine produces in this suite must fit the corrected response schema of its kind. */
+    protected static OrderResult schemaChecked(OrderResult result) {
+        ResponseSchemas.assertValidResponse(WIRE.writeResult(result, false), result.order().bundle());
+        return result;
     }
 
     protected static License onlyLicense(OrderResult result) {
@@ -231,8 +239,8 @@ public abstract class EngineConformanceSuite {
             assertThat(engine.catalog("other")).isEmpty();
             engine.replaceCatalog("other", EngineTestCatalog.catalog());
             assertThat(engine.catalog("other")).contains(EngineTestCatalog.catalog());
-            assertThat(engine.createOrder("other", oneKeyLicense("o1", key(null)).build()).order().company())
-                    .isEqualTo("other");
+            OrderResult other = schemaChecked(engine.createOrder("other", oneKeyLicense("o1", key(null)).build()));
+            assertThat(other.order().company()).isEqualTo("other");
         }
     }
 
@@ -621,7 +629,7 @@ public abstract class EngineConformanceSuite {
                     }""";
 
             private List<License> createdFrom(String example) {
-                OrderResult result = engine.createOrderJson(COMPANY, example);
+                OrderResult result = schemaChecked(engine.createOrderJson(COMPANY, example));
                 assertValidBundleResponse(result);
                 assertThat(engine.findOrder(COMPANY, result.order().orderId())).contains(result.order());
                 return licensesOf(result);
@@ -1105,8 +1113,8 @@ public abstract class EngineConformanceSuite {
         void aKeyIsUniqueWithinACompanyOnly() {
             create(oneKeyLicense("o1", key("K-1")));
             engine.replaceCatalog("other", EngineTestCatalog.catalog());
-            assertThat(engine.createOrder("other", oneKeyLicense("o1", key("K-1")).build()).order().company())
-                    .isEqualTo("other");
+            OrderResult other = schemaChecked(engine.createOrder("other", oneKeyLicense("o1", key("K-1")).build()));
+            assertThat(other.order().company()).isEqualTo("other");
         }
 
         @Test
@@ -1135,7 +1143,8 @@ public abstract class EngineConformanceSuite {
             create(oneKeyLicense("o1", key("2222-2222-2222-2222")));
             LicenseEngine drawing = LicenseEngine.builder(store).clock(Clock.fixed(NOW, ZoneOffset.UTC))
                     .random(zerosFirst).build();
-            License license = onlyLicense(drawing.createOrder(COMPANY, oneKeyLicense("o2", key(null)).build()));
+            License license =
+                    onlyLicense(schemaChecked(drawing.createOrder(COMPANY, oneKeyLicense("o2", key(null)).build())));
             assertThat(license.key()).isNotEqualTo("2222-2222-2222-2222")
                     .matches("[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}");
         }
@@ -1269,7 +1278,7 @@ public abstract class EngineConformanceSuite {
         void aStoreFailureOnWriteLeavesNothingAndSurfacesAsStoreException() {
             FaultInjectingStore failing = new FaultInjectingStore(store, 2);
             LicenseEngine faulty = engine(failing, SEED);
-            faulty.createOrder(COMPANY, oneKeyLicense("o1", key(null)).build());
+            schemaChecked(faulty.createOrder(COMPANY, oneKeyLicense("o1", key(null)).build()));
             OrderRequest request = order("o2").customer(customer("c@acme.com", null))
                     .item(item("USR").license(users("a@b.com"))).item(item("KEY").license(key("K-1"))).build();
             Snapshot before = snapshot(request);
@@ -1334,11 +1343,11 @@ public abstract class EngineConformanceSuite {
             OrderRequest request = order("o1").customer(customer("c@acme.com", null))
                     .item(item("KEY").license(key(null)).license(key(null).features(FeatureRequest.of("f1"))))
                     .item(item("USR").license(users("a@b.com", "c@d.com"))).build();
-            OrderResult here = engine.createOrder(COMPANY, request);
+            OrderResult here = schemaChecked(engine.createOrder(COMPANY, request));
             try (LicenseStore other = openStore()) {
                 LicenseEngine twin = engine(other, SEED);
                 twin.replaceCatalog(COMPANY, EngineTestCatalog.catalog());
-                assertThat(twin.createOrder(COMPANY, request)).isEqualTo(here);
+                assertThat(schemaChecked(twin.createOrder(COMPANY, request))).isEqualTo(here);
             }
         }
     }
@@ -1383,7 +1392,7 @@ public abstract class EngineConformanceSuite {
         @Test
         void theKeyBasedExampleCreatesOneLicenseWithItsKeyAndNote() {
             catalogWithTt(dev.licensing.api.AuthorizationMethod.LICENSE_KEY);
-            License license = onlyLicense(engine.createOrderJson(COMPANY, KEY_BASED));
+            License license = onlyLicense(schemaChecked(engine.createOrderJson(COMPANY, KEY_BASED)));
             assertThat(license.key()).isEqualTo("123-123-123-123-123");
             assertThat(license.note()).isEqualTo("Test 2");
             assertThat(engine.findOrder(COMPANY, "id_1546606209296")).isPresent();
@@ -1392,7 +1401,7 @@ public abstract class EngineConformanceSuite {
         @Test
         void theUserBasedExampleCreatesTheUserWithAPassword() {
             catalogWithTt(dev.licensing.api.AuthorizationMethod.USER);
-            OrderResult result = engine.createOrderJson(COMPANY, USER_BASED);
+            OrderResult result = schemaChecked(engine.createOrderJson(COMPANY, USER_BASED));
             assertThat(result.newPasswords()).extracting(p -> p.email()).containsExactly("end-user@gmail.com");
             assertThat(onlyLicense(result).users()).extracting(u -> u.isManager()).containsExactly(false);
             assertThat(onlyLicense(result).note()).isEqualTo("Test 2");
@@ -1401,7 +1410,7 @@ public abstract class EngineConformanceSuite {
         @Test
         void thePolicyExampleTakesThePolicyButMaxActivations() {
             catalogWithTt(dev.licensing.api.AuthorizationMethod.LICENSE_KEY);
-            License license = onlyLicense(engine.createOrderJson(COMPANY, POLICY_A));
+            License license = onlyLicense(schemaChecked(engine.createOrderJson(COMPANY, POLICY_A)));
             assertThat(license.properties().maxActivations()).isEqualTo(10);
             assertThat(license.properties().licenseType()).isEqualTo(LicenseType.TIME_LIMITED);
             assertThat(license.policyId()).isEqualTo(51L);
