@@ -8,7 +8,6 @@ import dev.licensing.core.LicenseEngine;
 import dev.licensing.core.importing.ImportOptions;
 import dev.licensing.core.importing.ImportOutcome;
 import dev.licensing.core.importing.ImportSummary;
-import dev.licensing.core.wire.InvalidCatalogException;
 import dev.licensing.core.wire.LicenseSpringJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,9 +95,6 @@ final class ImportCommand implements Callable<Integer> {
             }
             out.println(summaryJson(summary));
             return summary.rejected() == 0 ? ExitCode.OK : ExitCode.REJECTED;
-        } catch (InvalidCatalogException invalid) {
-            out.println(json.writeErrors(invalid.errors(), true));
-            return ExitCode.REJECTED;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
