@@ -33,7 +33,7 @@ public enum ErrorCode {
     UNKNOWN_CUSTOM_FIELD("unknown_custom_field"),
     /** No customer account with that id (LicenseSpring's code). */
     CUSTOMER_ACCOUNT_NOT_FOUND("customer_account_not_found"),
-    /** A key on a user-based license, users on a key-based one, or a user-based license without users. */
+    /** A key on a user-based license, or users on a key-based one (a user-based license without users: REQUIRED_FIELD). */
     AUTHORIZATION_METHOD_MISMATCH("authorization_method_mismatch"),
     /** A bundle product in a plain order, a plain product in a bundle order, or a product not in the bundle. */
     BUNDLE_MISMATCH("bundle_mismatch"),

@@ -1,0 +1,386 @@
+package dev.licensing.store.sqlite;
+
+import dev.licensing.api.model.Customer;
+import dev.licensing.api.model.License;
+import dev.licensing.api.model.LicenseCustomField;
+import dev.licensing.api.model.LicenseFeature;
+import dev.licensing.api.model.LicenseUser;
+import dev.licensing.api.model.Order;
+import dev.licensing.api.model.OrderItem;
+import dev.licensing.api.model.User;
+import dev.licensing.api.store.OrderWrite;
+import dev.licensing.api.store.UniqueViolationException;
+import dev.licensing.api.store.UniqueViolationException.Kind;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import static dev.licensing.store.sqlite.Values.setBool;
+import static dev.licensing.store.sqlite.Values.setInstant;
+import static dev.licensing.store.sqlite.Values.setInt;
+import static dev.licensing.store.sqlite.Values.setLong;
+import static dev.licensing.store.sqlite.Values.setText;
+
+/**
+ * One {@code write} call: every row of every order goes into one prepared batch per table, executed parent tables
+ * first, inside a savepoint. The unique indexes are the only check: when one fails, the savepoint is rolled back and
+ * the guilty value is found in the batch and the store as they were before the call, so that the happy path pays no
+ * lookups.
+ */
+final class OrderBatch {
+    private static final String SAVEPOINT = "SAVEPOINT order_batch";
+    private static final String RELEASE = "RELEASE order_batch";
+    private static final String ROLLBACK_TO = "ROLLBACK TO order_batch";
+    private static final String NEXT_POSITIONS = "SELECT order_pk, max(position) + 1 FROM order_items "
+            + "WHERE order_pk IN (SELECT value FROM json_each(?)) GROUP BY order_pk";
+
+    private static final String CUSTOMERS = insert("customers", List.of("id", "company_id", "email", "email_lower",
+            "first_name", "last_name", "company_name", "phone", "address", "reference", "customer_account_id"));
+    private static final String USERS =
+            insert("users", List.of("id", "company_id", "email", "email_lower", "password_hash"));
+    private static final String ORDERS = insert("orders", List.of("id", "company_id", "order_id", "is_bundle",
+            "created_at", "created", "is_test", "order_type", "language", "campaign_params", "download_id",
+            "prevent_vm", "metadata", "reference", "customer_id", "customer_is_manager", "customer_account_id"));
+    private static final String ITEMS = insert("order_items",
+            List.of("id", "order_pk", "position", "product_id", "product_code", "customer_account_id"));
+    private static final String LICENSES = insert("licenses", concat(List.of("id", "company_id", "item_id",
+            "position", "product_id", "product_code", "created_at", "updated_at", "license_key", "is_bundle",
+            "bundle_license_id", "policy_id", "policy_code", "note", "metadata"), PropertyColumns.LICENSE));
+    private static final String LICENSE_USERS = insert("license_users",
+            List.of("license_id", "position", "user_id", "email", "is_manager", "max_activations"));
+    private static final String FEATURES = insert("license_features", concat(
+            List.of("license_id", "position", "id", "product_feature_id", "code", "name"), PropertyColumns.FEATURE));
+    private static final String CUSTOM_FIELDS = insert("license_custom_fields",
+            List.of("license_id", "position", "product_custom_field_id", "name", "value"));
+
+    /** Parent tables first, as the foreign keys need. */
+    private static final List<String> TABLES =
+            List.of(CUSTOMERS, USERS, ORDERS, ITEMS, LICENSES, LICENSE_USERS, FEATURES, CUSTOM_FIELDS);
+
+    /**
+     * Rows per table after which the batches are executed, bounding the driver's parameter arrays for a huge write.
+     */
+    private static final int FLUSH_ROWS = 1024;
+    /**
+     * sqlite-jdbc keeps a statement's batch array at its largest size and nulls all of it on every execute: a
+     * statement that ran a large batch is closed rather than kept, or each small write after a bulk one would pay for
+     * clearing the bulk one's array (PERFORMANCE.md's per-order floor, lost tenfold).
+     */
+    private static final int REUSE_ROWS = 64;
+
+    private final SqliteTransaction transaction;
+    private final StatementCache statements;
+    private final Map<String, Integer> pending = new HashMap<>();
+
+    OrderBatch(SqliteTransaction transaction, StatementCache statements) {
+        this.transaction = transaction;
+        this.statements = statements;
+    }
+
+    void write(List<OrderWrite> writes) throws SQLException {
+        Map<String, Long> companyIds = new HashMap<>();
+        for (OrderWrite write : writes) {
+            String company = write.order().company();
+            if (!companyIds.containsKey(company)) {
+                companyIds.put(company, transaction.ensureCompany(company));
+            }
+        }
+        Map<Long, Integer> nextPositions = nextPositions(writes);
+        execute(SAVEPOINT);
+        try {
+            for (OrderWrite write : writes) {
+                bind(write, companyIds.get(write.order().company()), nextPositions);
+                if (pending.values().stream().anyMatch(rows -> rows >= FLUSH_ROWS)) {
+                    flush();
+                }
+            }
+            flush();
+            execute(RELEASE);
+        } catch (SQLException | RuntimeException e) {
+            for (String table : pending.keySet()) {
+                statements.evict(table);
+            }
+            execute(ROLLBACK_TO);
+            execute(RELEASE);
+            Kind kind = e instanceof SQLException sql ? violatedRule(sql) : null;
+            if (kind != null) {
+                UniqueViolationException violation = findViolation(kind, writes);
+                if (violation != null) {
+                    violation.addSuppressed(e);
+                    throw violation;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Executes every table's pending rows, parent tables first, so that foreign keys hold at each step. */
+    private void flush() throws SQLException {
+        for (String table : TABLES) {
+            Integer rows = pending.remove(table);
+            if (rows != null) {
+                statements.prepare(table).executeBatch();
+                if (rows > REUSE_ROWS) {
+                    statements.evict(table);
+                }
+            }
+        }
+    }
+
+    /** The statement of {@code table}, counting the row about to be added to its batch. */
+    private PreparedStatement row(String table) throws SQLException {
+        pending.merge(table, 1, Integer::sum);
+        return statements.prepare(table);
+    }
+
+    /** Where each order's new items start: after its stored items for an append, at 0 for a new order. */
+    private Map<Long, Integer> nextPositions(List<OrderWrite> writes) throws SQLException {
+        Map<Long, Integer> next = new HashMap<>();
+        Set<Long> appended = new HashSet<>();
+        for (OrderWrite write : writes) {
+            if (write.append()) {
+                appended.add(write.order().id());
+            }
+        }
+        if (appended.isEmpty()) {
+            return next;
+        }
+        PreparedStatement query = statements.prepare(NEXT_POSITIONS);
+        query.setString(1, Json.write(appended));
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                next.put(rs.getLong(1), rs.getInt(2));
+            }
+        }
+        return next;
+    }
+
+    private void bind(OrderWrite write, long companyId, Map<Long, Integer> nextPositions) throws SQLException {
+        Order order = write.order();
+        if (write.newCustomer() != null) {
+            bindCustomer(write.newCustomer(), companyId);
+        }
+        for (User user : write.newUsers()) {
+            PreparedStatement ps = row(USERS);
+            ps.setLong(1, user.id());
+            ps.setLong(2, companyId);
+            setText(ps, 3, user.email());
+            setText(ps, 4, SqliteReader.lower(user.email()));
+            setText(ps, 5, user.passwordHash());
+            ps.addBatch();
+        }
+        if (!write.append()) {
+            bindOrder(order, companyId);
+        }
+        int position = nextPositions.getOrDefault(order.id(), 0);
+        for (OrderItem item : order.items()) {
+            PreparedStatement ps = row(ITEMS);
+            ps.setLong(1, item.id());
+            ps.setLong(2, order.id());
+            ps.setInt(3, position++);
+            ps.setLong(4, item.productId());
+            setText(ps, 5, item.productCode());
+            setLong(ps, 6, item.customerAccountId());
+            ps.addBatch();
+            for (int i = 0; i < item.licenses().size(); i++) {
+                bindLicense(item.licenses().get(i), item.id(), i, companyId);
+            }
+        }
+        nextPositions.put(order.id(), position);
+    }
+
+    private void bindCustomer(Customer customer, long companyId) throws SQLException {
+        PreparedStatement ps = row(CUSTOMERS);
+        ps.setLong(1, customer.id());
+        ps.setLong(2, companyId);
+        setText(ps, 3, customer.email());
+        setText(ps, 4, SqliteReader.lower(customer.email()));
+        setText(ps, 5, customer.firstName());
+        setText(ps, 6, customer.lastName());
+        setText(ps, 7, customer.companyName());
+        setText(ps, 8, customer.phone());
+        setText(ps, 9, customer.address());
+        setText(ps, 10, customer.reference());
+        setLong(ps, 11, customer.customerAccountId());
+        ps.addBatch();
+    }
+
+    private void bindOrder(Order order, long companyId) throws SQLException {
+        PreparedStatement ps = row(ORDERS);
+        ps.setLong(1, order.id());
+        ps.setLong(2, companyId);
+        ps.setString(3, order.orderId());
+        setBool(ps, 4, order.bundle());
+        setInstant(ps, 5, order.createdAt());
+        setText(ps, 6, order.created());
+        setBool(ps, 7, order.isTest());
+        setText(ps, 8, order.orderType());
+        setText(ps, 9, order.language());
+        setText(ps, 10, order.campaignParams());
+        setText(ps, 11, order.downloadId());
+        setBool(ps, 12, order.preventVm());
+        setText(ps, 13, order.metadata());
+        setText(ps, 14, order.reference());
+        setLong(ps, 15, order.customerId());
+        setBool(ps, 16, order.customerIsManager());
+        setLong(ps, 17, order.customerAccountId());
+        ps.addBatch();
+    }
+
+    private void bindLicense(License license, long itemId, int position, long companyId) throws SQLException {
+        PreparedStatement ps = row(LICENSES);
+        ps.setLong(1, license.id());
+        ps.setLong(2, companyId);
+        ps.setLong(3, itemId);
+        ps.setInt(4, position);
+        ps.setLong(5, license.productId());
+        setText(ps, 6, license.productCode());
+        setInstant(ps, 7, license.createdAt());
+        setInstant(ps, 8, license.updatedAt());
+        setText(ps, 9, license.key());
+        setBool(ps, 10, license.bundle());
+        setLong(ps, 11, license.bundleLicenseId());
+        setLong(ps, 12, license.policyId());
+        setText(ps, 13, license.policyCode());
+        setText(ps, 14, license.note());
+        setText(ps, 15, license.metadata());
+        PropertyColumns.bind(ps, 16, license.properties());
+        ps.addBatch();
+
+        for (int i = 0; i < license.users().size(); i++) {
+            LicenseUser user = license.users().get(i);
+            PreparedStatement users = row(LICENSE_USERS);
+            users.setLong(1, license.id());
+            users.setInt(2, i);
+            users.setLong(3, user.userId());
+            setText(users, 4, user.email());
+            setBool(users, 5, user.isManager());
+            setInt(users, 6, user.maxActivations());
+            users.addBatch();
+        }
+        for (int i = 0; i < license.features().size(); i++) {
+            LicenseFeature feature = license.features().get(i);
+            PreparedStatement features = row(FEATURES);
+            features.setLong(1, license.id());
+            features.setInt(2, i);
+            features.setLong(3, feature.id());
+            features.setLong(4, feature.productFeatureId());
+            setText(features, 5, feature.code());
+            setText(features, 6, feature.name());
+            PropertyColumns.bind(features, 7, feature.properties());
+            features.addBatch();
+        }
+        for (int i = 0; i < license.customFields().size(); i++) {
+            LicenseCustomField field = license.customFields().get(i);
+            PreparedStatement fields = row(CUSTOM_FIELDS);
+            fields.setLong(1, license.id());
+            fields.setInt(2, i);
+            fields.setLong(3, field.productCustomFieldId());
+            setText(fields, 4, field.name());
+            setText(fields, 5, field.value());
+            fields.addBatch();
+        }
+    }
+
+    /** The rule a failed insert broke, from SQLite's message that names the index's columns; null for any other. */
+    private static Kind violatedRule(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        if (!message.contains("UNIQUE constraint failed")) {
+            return null;
+        }
+        if (message.contains("orders.order_id")) {
+            return Kind.ORDER_ID;
+        }
+        if (message.contains("licenses.license_key")) {
+            return Kind.LICENSE_KEY;
+        }
+        if (message.contains("customers.email_lower")) {
+            return Kind.CUSTOMER_EMAIL;
+        }
+        if (message.contains("users.email_lower")) {
+            return Kind.USER_EMAIL;
+        }
+        return null;
+    }
+
+    /** A value of one company, as the write gave it and as the rule compares it. */
+    private record Candidate(String company, String given, String compared) {
+    }
+
+    /**
+     * The first value, in write order, that the batch gives twice or that the store held before the call (the
+     * savepoint is rolled back, so the store is as it was).
+     */
+    private UniqueViolationException findViolation(Kind kind, List<OrderWrite> writes) {
+        List<Candidate> candidates = candidates(kind, writes);
+        Map<String, List<String>> byCompany = new LinkedHashMap<>();
+        for (Candidate candidate : candidates) {
+            byCompany.computeIfAbsent(candidate.company(), c -> new ArrayList<>()).add(candidate.given());
+        }
+        BiFunction<String, List<String>, Set<String>> stored = switch (kind) {
+            case ORDER_ID -> (company, ids) -> transaction.findOrderHeaders(company, ids).keySet();
+            case LICENSE_KEY -> transaction::existingKeys;
+            case USER_EMAIL -> (company, emails) -> transaction.findUsers(company, emails).keySet();
+            case CUSTOMER_EMAIL -> (company, emails) -> transaction.findCustomersByEmail(company, emails).keySet();
+        };
+        Map<String, Set<String>> taken = new HashMap<>();
+        byCompany.forEach((company, values) -> taken.put(company, new HashSet<>(stored.apply(company, values))));
+        for (Candidate candidate : candidates) {
+            if (!taken.get(candidate.company()).add(candidate.compared())) {
+                return new UniqueViolationException(kind, candidate.company(), candidate.given());
+            }
+        }
+        return null;
+    }
+
+    private static List<Candidate> candidates(Kind kind, List<OrderWrite> writes) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (OrderWrite write : writes) {
+            String company = write.order().company();
+            switch (kind) {
+                case ORDER_ID -> {
+                    if (!write.append()) {
+                        candidates.add(new Candidate(company, write.order().orderId(), write.order().orderId()));
+                    }
+                }
+                case LICENSE_KEY -> write.order().items().forEach(item -> item.licenses().stream()
+                        .filter(license -> license.key() != null)
+                        .forEach(license -> candidates.add(new Candidate(company, license.key(), license.key()))));
+                case USER_EMAIL -> write.newUsers().stream().filter(user -> user.email() != null).forEach(user ->
+                        candidates.add(new Candidate(company, user.email(), SqliteReader.lower(user.email()))));
+                case CUSTOMER_EMAIL -> {
+                    Customer customer = write.newCustomer();
+                    if (customer != null && customer.email() != null) {
+                        candidates.add(new Candidate(company, customer.email(), SqliteReader.lower(customer.email())));
+                    }
+                }
+            }
+        }
+        return candidates;
+    }
+
+    private void execute(String sql) throws SQLException {
+        statements.prepare(sql).execute();
+    }
+
+    private static String insert(String table, List<String> columns) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}
