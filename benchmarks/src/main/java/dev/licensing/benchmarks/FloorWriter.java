@@ -1,8 +1,9 @@
 package dev.licensing.benchmarks;
 
+import org.sqlite.SQLiteConfig;
+
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,11 +11,15 @@ import java.sql.Types;
 
 /**
  * The floor of PERFORMANCE.md: orders written to SQLite with plain JDBC, no engine and no validation. An order-shaped
- * schema (orders, order items, licenses with a column per field of the engine's {@code License}), unique
- * {@code (company, order_id)} and {@code (company, license_key)}, ids assigned by the application, one prepared
- * statement per table reused for the connection's life, rows added with {@code addBatch} and sent with one
- * {@code executeBatch} per table per transaction, WAL journal. Every order has one item of key-based licenses with
+ * schema (orders, order items, licenses with a column per field of the engine's {@code License}), ids assigned by the
+ * application, one prepared statement per table reused for the connection's life, rows added with {@code addBatch} and
+ * sent with one {@code executeBatch} per table per transaction. Every order has one item of key-based licenses with
  * unique keys, so any number of orders can be written to one file.
+ *
+ * <p>Tables, indexes and connection settings are those of {@code store-sqlite}'s, so that the two write comparable rows
+ * at comparable cost: the company as an id into a {@code companies} table, foreign keys declared and enforced, unique
+ * indexes on {@code (company_id, order_id)} and {@code (company_id, license_key)}, the indexes {@code store-sqlite}
+ * reads items and licenses by, WAL journal, the chosen {@code synchronous}, and {@code BEGIN IMMEDIATE} transactions.
  *
  * <p>Not thread-safe: one writer, one connection.
  */
@@ -25,22 +30,29 @@ public final class FloorWriter implements AutoCloseable {
 
     static final String COMPANY = "default";
 
+    private static final long COMPANY_ID = 1;
+
     private static final String[] SCHEMA = {
+            "CREATE TABLE companies (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
+            "INSERT INTO companies VALUES (" + COMPANY_ID + ", '" + COMPANY + "')",
             """
             CREATE TABLE orders (
-              id INTEGER PRIMARY KEY, company TEXT NOT NULL, order_id TEXT NOT NULL, is_bundle INTEGER NOT NULL,
-              created_at INTEGER NOT NULL, created TEXT, is_test INTEGER, order_type TEXT, language TEXT,
-              campaign_params TEXT, download_id TEXT, prevent_vm INTEGER, metadata TEXT, reference TEXT,
-              customer_id INTEGER, customer_is_manager INTEGER NOT NULL, customer_account_id INTEGER,
-              UNIQUE (company, order_id))""",
+              id INTEGER PRIMARY KEY, company_id INTEGER NOT NULL REFERENCES companies (id), order_id TEXT NOT NULL,
+              is_bundle INTEGER NOT NULL, created_at INTEGER NOT NULL, created TEXT, is_test INTEGER, order_type TEXT,
+              language TEXT, campaign_params TEXT, download_id TEXT, prevent_vm INTEGER, metadata TEXT,
+              reference TEXT, customer_id INTEGER, customer_is_manager INTEGER NOT NULL,
+              customer_account_id INTEGER)""",
+            "CREATE UNIQUE INDEX orders_order_id ON orders (company_id, order_id)",
             """
             CREATE TABLE order_items (
-              id INTEGER PRIMARY KEY, order_id INTEGER NOT NULL, position INTEGER NOT NULL,
+              id INTEGER PRIMARY KEY, order_pk INTEGER NOT NULL REFERENCES orders (id), position INTEGER NOT NULL,
               product_id INTEGER NOT NULL, product_code TEXT NOT NULL, customer_account_id INTEGER)""",
+            "CREATE UNIQUE INDEX order_items_order ON order_items (order_pk, position)",
             """
             CREATE TABLE licenses (
-              id INTEGER PRIMARY KEY, company TEXT NOT NULL, order_item_id INTEGER NOT NULL,
-              position INTEGER NOT NULL, product_id INTEGER NOT NULL, license_key TEXT, bundle_license_id INTEGER,
+              id INTEGER PRIMARY KEY, company_id INTEGER NOT NULL,
+              item_id INTEGER NOT NULL REFERENCES order_items (id), position INTEGER NOT NULL,
+              product_id INTEGER NOT NULL, license_key TEXT, bundle_license_id INTEGER,
               policy_id INTEGER, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, note TEXT,
               metadata TEXT NOT NULL, active INTEGER NOT NULL, enabled INTEGER NOT NULL, license_type TEXT NOT NULL,
               max_activations INTEGER NOT NULL, allow_unlimited_activations INTEGER NOT NULL, valid_duration TEXT,
@@ -54,8 +66,9 @@ public final class FloorWriter implements AutoCloseable {
               grace_period INTEGER NOT NULL, max_consumptions INTEGER, allow_overages INTEGER NOT NULL,
               max_overages INTEGER NOT NULL, reset_consumption INTEGER NOT NULL, consumption_period TEXT,
               allow_negative_consumptions INTEGER NOT NULL, allow_unlimited_consumptions INTEGER NOT NULL,
-              max_license_users INTEGER,
-              UNIQUE (company, license_key))"""};
+              max_license_users INTEGER)""",
+            "CREATE UNIQUE INDEX licenses_key ON licenses (company_id, license_key)",
+            "CREATE UNIQUE INDEX licenses_item ON licenses (item_id, position)"};
 
     private static final String INSERT_ORDER = "INSERT INTO orders VALUES (" + parameters(17) + ")";
     private static final String INSERT_ITEM = "INSERT INTO order_items VALUES (" + parameters(6) + ")";
@@ -85,10 +98,13 @@ public final class FloorWriter implements AutoCloseable {
         if (licensesPerOrder < 1) {
             throw new IllegalArgumentException("licensesPerOrder must be positive, got " + licensesPerOrder);
         }
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous.name()));
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA journal_mode=WAL");
-            statement.execute("PRAGMA synchronous=" + synchronous.name());
             for (String table : SCHEMA) {
                 statement.execute(table);
             }
@@ -124,7 +140,7 @@ public final class FloorWriter implements AutoCloseable {
         long createdAt = EPOCH_MILLIS + order * 1000;
         PreparedStatement o = insertOrder;
         o.setLong(1, order);
-        o.setString(2, COMPANY);
+        o.setLong(2, COMPANY_ID);
         o.setString(3, "floor-" + order);
         o.setInt(4, 0);
         o.setLong(5, createdAt);
@@ -155,7 +171,7 @@ public final class FloorWriter implements AutoCloseable {
         PreparedStatement l = insertLicense;
         int c = 0;
         l.setLong(++c, id);
-        l.setString(++c, COMPANY);
+        l.setLong(++c, COMPANY_ID);
         l.setLong(++c, item);
         l.setInt(++c, position);
         l.setLong(++c, 1);

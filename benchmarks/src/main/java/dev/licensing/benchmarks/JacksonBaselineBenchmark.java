@@ -44,7 +44,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 public class JacksonBaselineBenchmark {
 
-    private static final int LINES = 1024;
+    static final int LINES = 1024;
 
     @Param({"1", "10"})
     public int licensesPerOrder;
@@ -61,16 +61,24 @@ public class JacksonBaselineBenchmark {
 
     @Setup(Level.Trial)
     public void generateOrders() throws IOException {
+        lines = lines(licensesPerOrder, authorization);
+        parsed = new JsonNode[LINES];
+        for (int i = 0; i < LINES; i++) {
+            parsed[i] = mapper.readTree(lines[i]);
+        }
+    }
+
+    /** The {@link #LINES} lines of these parameters; {@link EngineCpuBenchmark} takes the same, to compare like for like. */
+    static String[] lines(int licensesPerOrder, String authorization) {
         GeneratorOptions options = GeneratorOptions.defaults(1)
                 .withExactLicenses(licensesPerOrder)
                 .withUserShare("user".equals(authorization) ? 1.0 : 0.0);
         OrderGenerator generator = new OrderGenerator(options);
-        lines = new String[LINES];
-        parsed = new JsonNode[LINES];
+        String[] lines = new String[LINES];
         for (int i = 0; i < LINES; i++) {
             lines[i] = generator.nextLine();
-            parsed[i] = mapper.readTree(lines[i]);
         }
+        return lines;
     }
 
     @Benchmark

@@ -19,10 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The floor (PERFORMANCE.md): orders written to SQLite with plain JDBC batches and no engine ({@link FloorWriter}), in
@@ -69,12 +66,7 @@ public class RawJdbcFloorBenchmark {
     @TearDown(Level.Iteration)
     public void deleteDatabase() throws IOException, SQLException {
         writer.close();
-        try (Stream<Path> files = Files.walk(directory)) {
-            List<Path> deepestFirst = files.sorted(Comparator.reverseOrder()).toList();
-            for (Path file : deepestFirst) {
-                Files.delete(file);
-            }
-        }
+        TemporaryFiles.deleteTree(directory);
     }
 
     @Benchmark

@@ -34,8 +34,8 @@ class FloorWriterTest {
             assertThat(count(connection, "SELECT count(*) FROM order_items")).isEqualTo(2000);
             assertThat(count(connection, "SELECT count(*) FROM licenses")).isEqualTo(20_000);
             assertThat(count(connection, "SELECT count(DISTINCT license_key) FROM licenses")).isEqualTo(20_000);
-            assertThat(count(connection, "SELECT count(*) FROM licenses l JOIN order_items i ON i.id = l.order_item_id"
-                    + " JOIN orders o ON o.id = i.order_id")).isEqualTo(20_000);
+            assertThat(count(connection, "SELECT count(*) FROM licenses l JOIN order_items i ON i.id = l.item_id"
+                    + " JOIN orders o ON o.id = i.order_pk")).isEqualTo(20_000);
             assertThat(text(connection, "PRAGMA journal_mode")).isEqualTo("wal");
         }
     }
@@ -69,6 +69,23 @@ class FloorWriterTest {
             assertThatThrownBy(() -> statement.executeUpdate("UPDATE licenses SET license_key ="
                     + " (SELECT license_key FROM licenses WHERE id = 1) WHERE id = 2"))
                     .hasMessageContaining("UNIQUE");
+        }
+    }
+
+    @Test
+    void theSchemaHasStoreSqlitesIndexesAndForeignKeys() throws SQLException {
+        Path file = directory.resolve("schema.db");
+        try (FloorWriter writer = FloorWriter.create(file, FloorWriter.Synchronous.NORMAL, 1)) {
+            writer.writeOrders(1);
+        }
+
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            assertThat(count(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN"
+                    + " ('orders_order_id', 'order_items_order', 'licenses_key', 'licenses_item')")).isEqualTo(4);
+            statement.execute("PRAGMA foreign_keys = ON");
+            assertThatThrownBy(() -> statement.executeUpdate("UPDATE licenses SET item_id = 99 WHERE id = 1"))
+                    .hasMessageContaining("FOREIGN KEY");
         }
     }
 
