@@ -4,27 +4,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.licensing.api.ErrorCode;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Reads the fields of one JSON object by hand, so that every violation is reported (with its path) instead of the first.
- * Each read marks its field as known; {@link #finish()} reports the fields nobody asked for as unknown. A JSON null
+ * Each read of a field the object has marks it as known; {@link #finish()} reports the fields nobody asked for as
+ * unknown. A JSON null
  * means the field is absent.
  */
 final class FieldReader {
     private final JsonNode node;
     private final String path;
     private final Findings findings;
-    private final Set<String> known = new HashSet<>();
+    /**
+     * The object's fields that were read. Readers ask for every field their type knows (about fifty on a license) while
+     * an object holds a few, so only the present ones are remembered: a set of every name asked for was a measured
+     * share of decoding.
+     */
+    private final List<String> readPresent;
 
     private FieldReader(JsonNode node, String path, Findings findings) {
         this.node = node;
         this.path = path;
         this.findings = findings;
+        this.readPresent = new ArrayList<>(node.size());
     }
 
     /** A reader of {@code node}, which must be a JSON object, found at {@code path} ("" for the document's root). */
@@ -45,9 +50,14 @@ final class FieldReader {
 
     /** The field's value, or {@code null} when it is absent or JSON null. */
     JsonNode value(String field) {
-        known.add(field);
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value;
+        if (value == null) {
+            return null;
+        }
+        if (!readPresent.contains(field)) { // a field read twice must not hide an unknown one in finish()
+            readPresent.add(field);
+        }
+        return value.isNull() ? null : value;
     }
 
     /** The field's value; {@code null}, with a REQUIRED_FIELD error, when it is absent or JSON null. */
@@ -166,9 +176,12 @@ final class FieldReader {
 
     /** Reports every field of the object that no read asked for. */
     void finish() {
+        if (readPresent.size() == node.size()) {
+            return;
+        }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!known.contains(name)) {
+            if (!readPresent.contains(name)) {
                 findings.unknownField(pathOf(name));
             }
         }
