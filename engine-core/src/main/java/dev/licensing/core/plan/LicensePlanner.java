@@ -46,11 +46,11 @@ final class LicensePlanner {
                                          String key, List<UserRequest> users, String path, Violations violations) {
         int before = violations.size();
         LicenseProperties given = license.properties();
-        Durations.check(given.validDuration(), path + ".valid_duration", violations);
-        Durations.check(given.maintenanceDuration(), path + ".maintenance_duration", violations);
-        Dates.check(given.startDate(), path + ".start_date", violations);
-        Dates.check(given.validityPeriod(), path + ".validity_period", violations);
-        Dates.check(given.maintenancePeriod(), path + ".maintenance_period", violations);
+        Durations.check(given.validDuration(), path, "valid_duration", violations);
+        Durations.check(given.maintenanceDuration(), path, "maintenance_duration", violations);
+        Dates.check(given.startDate(), path, "start_date", violations);
+        Dates.check(given.validityPeriod(), path, "validity_period", violations);
+        Dates.check(given.maintenancePeriod(), path, "maintenance_period", violations);
         Counts.check(given, path, violations);
         if (license.metadata() != null && !Metadata.isJsonObject(license.metadata())) {
             violations.add(ErrorCode.VALIDATION_ERROR, path + ".metadata",

@@ -47,6 +47,11 @@ public final class Dates {
     }
 
     /** Records {@link ErrorCode#INVALID_DATE} at {@code field} unless {@code text} is absent or readable. */
+    /** As {@link #check(String, String, Violations)} at {@code path.field}, the path built only when there is a value. */
+    public static Optional<Instant> check(String text, String path, String field, Violations violations) {
+        return text == null ? Optional.empty() : check(text, path + "." + field, violations);
+    }
+
     public static Optional<Instant> check(String text, String field, Violations violations) {
         if (text == null) {
             return Optional.empty();

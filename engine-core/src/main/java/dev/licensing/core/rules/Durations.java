@@ -10,6 +10,13 @@ public final class Durations {
     }
 
     /** Records {@link ErrorCode#INVALID_DURATION} at {@code field} unless {@code text} is absent or a duration. */
+    /** As {@link #check(String, String, Violations)} at {@code path.field}, the path built only for a violation. */
+    public static void check(String text, String path, String field, Violations violations) {
+        if (text != null) {
+            check(text, path + "." + field, violations);
+        }
+    }
+
     public static void check(String text, String field, Violations violations) {
         if (text == null) {
             return;
