@@ -39,6 +39,9 @@ public final class PropertyResolver {
 
     private static LicenseProperties orderLevel(Boolean preventVm) {
         LicenseProperties n = LicenseProperties.NONE;
+        if (preventVm == null) {
+            return n; // most orders: an empty layer, which overriddenBy skips without a merge
+        }
         return new LicenseProperties(n.active(), n.enabled(), n.licenseType(), n.maxActivations(),
                 n.allowUnlimitedActivations(), n.validDuration(), n.validityPeriod(), n.startDate(), n.floatingTimeout(),
                 n.maxTransfers(), n.canBorrow(), n.maxBorrowTime(), n.isAirGapped(), n.subscriptionId(),
@@ -51,6 +54,9 @@ public final class PropertyResolver {
 
     private static LicenseProperties itemLevel(ItemRequest item) {
         LicenseProperties n = LicenseProperties.NONE;
+        if (item.active() == null && item.subscriptionId() == null) {
+            return n;
+        }
         return new LicenseProperties(item.active(), n.enabled(), n.licenseType(), n.maxActivations(),
                 n.allowUnlimitedActivations(), n.validDuration(), n.validityPeriod(), n.startDate(), n.floatingTimeout(),
                 n.maxTransfers(), n.canBorrow(), n.maxBorrowTime(), n.isAirGapped(), item.subscriptionId(),

@@ -50,6 +50,9 @@ final class FieldReader {
 
     /** The field's value, or {@code null} when it is absent or JSON null. */
     JsonNode value(String field) {
+        if (readPresent.size() == node.size()) {
+            return null; // every field the object has was read: the rest of the fifty names cannot be there
+        }
         JsonNode value = node.get(field);
         if (value == null) {
             return null;
