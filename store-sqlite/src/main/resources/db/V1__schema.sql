@@ -62,23 +62,26 @@ CREATE TABLE orders (
 );
 CREATE UNIQUE INDEX orders_order_id ON orders (company_id, order_id);
 
+-- Items and licenses are stored in their order's key order (WITHOUT ROWID, keyed by order and positions): findOrder
+-- and append read them by that key, so the table is its own index and a write dirties no separate one.
 CREATE TABLE order_items (
-    id                  INTEGER PRIMARY KEY,
     order_pk            INTEGER NOT NULL REFERENCES orders (id),
     position            INTEGER NOT NULL,
+    id                  INTEGER NOT NULL,
     product_id          INTEGER NOT NULL,
     product_code        TEXT,
-    customer_account_id INTEGER
-);
-CREATE UNIQUE INDEX order_items_order ON order_items (order_pk, position);
+    customer_account_id INTEGER,
+    PRIMARY KEY (order_pk, position)
+) WITHOUT ROWID;
 
 -- company_id repeats the order's so that the key rule is one index. A license's users, features and custom fields are
 -- JSON arrays of arrays in its row (LicenseJson), NULL for none: they are only ever read with their license.
 CREATE TABLE licenses (
-    id                INTEGER PRIMARY KEY,
-    company_id        INTEGER NOT NULL,
-    item_id           INTEGER NOT NULL REFERENCES order_items (id),
+    order_pk          INTEGER NOT NULL,
+    item_position     INTEGER NOT NULL,
     position          INTEGER NOT NULL,
+    id                INTEGER NOT NULL,
+    company_id        INTEGER NOT NULL,
     product_id        INTEGER NOT NULL,
     product_code      TEXT,
     created_at        INTEGER,
@@ -102,10 +105,11 @@ CREATE TABLE licenses (
     max_license_users INTEGER,
     users_json         TEXT,
     features_json      TEXT,
-    custom_fields_json TEXT
-);
+    custom_fields_json TEXT,
+    PRIMARY KEY (order_pk, item_position, position),
+    FOREIGN KEY (order_pk, item_position) REFERENCES order_items (order_pk, position)
+) WITHOUT ROWID;
 CREATE UNIQUE INDEX licenses_key ON licenses (company_id, license_key) WHERE license_key IS NOT NULL;
-CREATE UNIQUE INDEX licenses_item ON licenses (item_id, position);
 
 -- The catalog, replaced whole. List-valued fields are JSON text.
 CREATE TABLE products (

@@ -48,11 +48,11 @@ final class OrderBatch {
             "created_at", "created", "is_test", "order_type", "language", "campaign_params", "download_id",
             "prevent_vm", "metadata", "reference", "customer_id", "customer_is_manager", "customer_account_id"));
     private static final String ITEMS = insert("order_items",
-            List.of("id", "order_pk", "position", "product_id", "product_code", "customer_account_id"));
-    private static final String LICENSES = insert("licenses", concat(List.of("id", "company_id", "item_id",
-            "position", "product_id", "product_code", "created_at", "updated_at", "license_key", "is_bundle",
-            "bundle_license_id", "policy_id", "policy_code", "note", "metadata", "users_json", "features_json",
-            "custom_fields_json"), PropertyColumns.LICENSE));
+            List.of("order_pk", "position", "id", "product_id", "product_code", "customer_account_id"));
+    private static final String LICENSES = insert("licenses", concat(List.of("order_pk", "item_position",
+            "position", "id", "company_id", "product_id", "product_code", "created_at", "updated_at", "license_key",
+            "is_bundle", "bundle_license_id", "policy_id", "policy_code", "note", "metadata", "users_json",
+            "features_json", "custom_fields_json"), PropertyColumns.LICENSE));
     /** Parent tables first, as the foreign keys need. */
     private static final List<String> TABLES =
             List.of(CUSTOMERS, USERS, ORDERS, ITEMS, LICENSES);
@@ -175,16 +175,17 @@ final class OrderBatch {
         }
         int position = nextPositions.getOrDefault(order.id(), 0);
         for (OrderItem item : order.items()) {
+            int itemPosition = position++;
             PreparedStatement ps = row(ITEMS);
-            ps.setLong(1, item.id());
-            ps.setLong(2, order.id());
-            ps.setInt(3, position++);
+            ps.setLong(1, order.id());
+            ps.setInt(2, itemPosition);
+            ps.setLong(3, item.id());
             ps.setLong(4, item.productId());
             setText(ps, 5, item.productCode());
             setLong(ps, 6, item.customerAccountId());
             ps.addBatch();
             for (int i = 0; i < item.licenses().size(); i++) {
-                bindLicense(item.licenses().get(i), item.id(), i, companyId);
+                bindLicense(item.licenses().get(i), order.id(), itemPosition, i, companyId);
             }
         }
         nextPositions.put(order.id(), position);
@@ -228,27 +229,29 @@ final class OrderBatch {
         ps.addBatch();
     }
 
-    private void bindLicense(License license, long itemId, int position, long companyId) throws SQLException {
+    private void bindLicense(License license, long orderPk, int itemPosition, int position, long companyId)
+            throws SQLException {
         PreparedStatement ps = row(LICENSES);
-        ps.setLong(1, license.id());
-        ps.setLong(2, companyId);
-        ps.setLong(3, itemId);
-        ps.setInt(4, position);
-        ps.setLong(5, license.productId());
-        setText(ps, 6, license.productCode());
-        setInstant(ps, 7, license.createdAt());
-        setInstant(ps, 8, license.updatedAt());
-        setText(ps, 9, license.key());
-        setBool(ps, 10, license.bundle());
-        setLong(ps, 11, license.bundleLicenseId());
-        setLong(ps, 12, license.policyId());
-        setText(ps, 13, license.policyCode());
-        setText(ps, 14, license.note());
-        setText(ps, 15, license.metadata());
-        setText(ps, 16, json.users(license.users()));
-        setText(ps, 17, json.features(license.features()));
-        setText(ps, 18, json.customFields(license.customFields()));
-        PropertyColumns.bind(ps, 19, license.properties());
+        ps.setLong(1, orderPk);
+        ps.setInt(2, itemPosition);
+        ps.setInt(3, position);
+        ps.setLong(4, license.id());
+        ps.setLong(5, companyId);
+        ps.setLong(6, license.productId());
+        setText(ps, 7, license.productCode());
+        setInstant(ps, 8, license.createdAt());
+        setInstant(ps, 9, license.updatedAt());
+        setText(ps, 10, license.key());
+        setBool(ps, 11, license.bundle());
+        setLong(ps, 12, license.bundleLicenseId());
+        setLong(ps, 13, license.policyId());
+        setText(ps, 14, license.policyCode());
+        setText(ps, 15, license.note());
+        setText(ps, 16, license.metadata());
+        setText(ps, 17, json.users(license.users()));
+        setText(ps, 18, json.features(license.features()));
+        setText(ps, 19, json.customFields(license.customFields()));
+        PropertyColumns.bind(ps, 20, license.properties());
         ps.addBatch();
     }
 

@@ -46,14 +46,13 @@ class SqliteReader implements StoreReader {
             "SELECT " + ORDER_COLUMNS + " FROM orders WHERE company_id = ? AND order_id = ?";
     static final String ORDERS_BY_IDS =
             "SELECT " + ORDER_COLUMNS + " FROM orders WHERE company_id = ? AND order_id" + IN_JSON;
-    static final String ITEMS_OF_ORDER = "SELECT id, product_id, product_code, customer_account_id "
+    static final String ITEMS_OF_ORDER = "SELECT id, product_id, product_code, customer_account_id, position "
             + "FROM order_items WHERE order_pk = ? ORDER BY position";
-    static final String LICENSES_OF_ORDER = "SELECT l.item_id, l.id, l.product_id, l.product_code, "
+    static final String LICENSES_OF_ORDER = "SELECT l.item_position, l.id, l.product_id, l.product_code, "
             + "l.created_at, l.updated_at, l.license_key, l.is_bundle, l.bundle_license_id, l.policy_id, "
             + "l.policy_code, l.note, l.metadata, l.users_json, l.features_json, l.custom_fields_json, "
             + PropertyColumns.select("l", PropertyColumns.LICENSE)
-            + " FROM licenses l JOIN order_items i ON l.item_id = i.id WHERE i.order_pk = ? "
-            + "ORDER BY i.position, l.position";
+            + " FROM licenses l WHERE l.order_pk = ? ORDER BY l.item_position, l.position";
     static final String EXISTING_KEYS =
             "SELECT license_key FROM licenses WHERE company_id = ? AND license_key" + IN_JSON;
     static final String USERS_BY_EMAIL =
@@ -88,7 +87,7 @@ class SqliteReader implements StoreReader {
     }
 
     private List<OrderItem> items(long orderPk) {
-        Map<Long, List<License>> licenses = new HashMap<>();
+        Map<Integer, List<License>> licenses = new HashMap<>();
         query(LICENSES_OF_ORDER, (rs, ctx) -> {
             long id = rs.getLong(2);
             License license = new License(id, rs.getLong(3), rs.getString(4), getInstant(rs, 5), getInstant(rs, 6),
@@ -96,12 +95,10 @@ class SqliteReader implements StoreReader {
                     getLong(rs, 10), rs.getString(11), PropertyColumns.readLicense(rs, 17), rs.getString(12),
                     rs.getString(13), LicenseJson.readFeatures(rs.getString(15)),
                     LicenseJson.readCustomFields(rs.getString(16)));
-            return licenses.computeIfAbsent(rs.getLong(1), item -> new ArrayList<>()).add(license);
+            return licenses.computeIfAbsent(rs.getInt(1), item -> new ArrayList<>()).add(license);
         }, orderPk);
-        return query(ITEMS_OF_ORDER, (rs, ctx) -> {
-            long id = rs.getLong(1);
-            return new OrderItem(id, rs.getLong(2), rs.getString(3), getLong(rs, 4), licenses.get(id));
-        }, orderPk);
+        return query(ITEMS_OF_ORDER, (rs, ctx) -> new OrderItem(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                getLong(rs, 4), licenses.get(rs.getInt(5))), orderPk);
     }
 
     @Override
