@@ -29,8 +29,8 @@ CREATE TABLE customers (
     reference           TEXT,
     customer_account_id INTEGER
 );
-CREATE UNIQUE INDEX customers_email ON customers (company_id, email_lower);
-CREATE INDEX customers_reference ON customers (company_id, reference);
+CREATE UNIQUE INDEX customers_email ON customers (company_id, email_lower) WHERE email_lower IS NOT NULL;
+CREATE INDEX customers_reference ON customers (company_id, reference) WHERE reference IS NOT NULL;
 
 CREATE TABLE users (
     id            INTEGER PRIMARY KEY,
@@ -39,7 +39,7 @@ CREATE TABLE users (
     email_lower   TEXT,
     password_hash TEXT
 );
-CREATE UNIQUE INDEX users_email ON users (company_id, email_lower);
+CREATE UNIQUE INDEX users_email ON users (company_id, email_lower) WHERE email_lower IS NOT NULL;
 
 CREATE TABLE orders (
     id                  INTEGER PRIMARY KEY,
@@ -62,22 +62,26 @@ CREATE TABLE orders (
 );
 CREATE UNIQUE INDEX orders_order_id ON orders (company_id, order_id);
 
+-- Items and licenses are stored in their order's key order (WITHOUT ROWID, keyed by order and positions): findOrder
+-- and append read them by that key, so the table is its own index and a write dirties no separate one.
 CREATE TABLE order_items (
-    id                  INTEGER PRIMARY KEY,
     order_pk            INTEGER NOT NULL REFERENCES orders (id),
     position            INTEGER NOT NULL,
+    id                  INTEGER NOT NULL,
     product_id          INTEGER NOT NULL,
     product_code        TEXT,
-    customer_account_id INTEGER
-);
-CREATE UNIQUE INDEX order_items_order ON order_items (order_pk, position);
+    customer_account_id INTEGER,
+    PRIMARY KEY (order_pk, position)
+) WITHOUT ROWID;
 
--- company_id repeats the order's so that the key rule is one index.
+-- company_id repeats the order's so that the key rule is one index. A license's users, features and custom fields are
+-- JSON arrays of arrays in its row (LicenseJson), NULL for none: they are only ever read with their license.
 CREATE TABLE licenses (
-    id                INTEGER PRIMARY KEY,
-    company_id        INTEGER NOT NULL,
-    item_id           INTEGER NOT NULL REFERENCES order_items (id),
+    order_pk          INTEGER NOT NULL,
+    item_position     INTEGER NOT NULL,
     position          INTEGER NOT NULL,
+    id                INTEGER NOT NULL,
+    company_id        INTEGER NOT NULL,
     product_id        INTEGER NOT NULL,
     product_code      TEXT,
     created_at        INTEGER,
@@ -98,52 +102,14 @@ CREATE TABLE licenses (
     prevent_vm INTEGER, is_hardware_key_auth INTEGER, allow_grace_period INTEGER, grace_period INTEGER,
     max_consumptions INTEGER, allow_overages INTEGER, max_overages INTEGER, reset_consumption INTEGER,
     consumption_period TEXT, allow_negative_consumptions INTEGER, allow_unlimited_consumptions INTEGER,
-    max_license_users INTEGER
-);
-CREATE UNIQUE INDEX licenses_key ON licenses (company_id, license_key);
-CREATE UNIQUE INDEX licenses_item ON licenses (item_id, position);
-
-CREATE TABLE license_users (
-    license_id      INTEGER NOT NULL REFERENCES licenses (id),
-    position        INTEGER NOT NULL,
-    user_id         INTEGER NOT NULL,
-    email           TEXT,
-    is_manager      INTEGER NOT NULL,
-    max_activations INTEGER,
-    PRIMARY KEY (license_id, position)
+    max_license_users INTEGER,
+    users_json         TEXT,
+    features_json      TEXT,
+    custom_fields_json TEXT,
+    PRIMARY KEY (order_pk, item_position, position),
+    FOREIGN KEY (order_pk, item_position) REFERENCES order_items (order_pk, position)
 ) WITHOUT ROWID;
-
-CREATE TABLE license_features (
-    license_id                  INTEGER NOT NULL REFERENCES licenses (id),
-    position                    INTEGER NOT NULL,
-    id                          INTEGER NOT NULL,
-    product_feature_id          INTEGER NOT NULL,
-    code                        TEXT,
-    name                        TEXT,
-    max_consumption             INTEGER,
-    allow_overages              INTEGER,
-    max_overages                INTEGER,
-    allow_unlimited_consumptions INTEGER,
-    allow_negative_consumptions INTEGER,
-    reset_consumption           INTEGER,
-    consumption_period          TEXT,
-    expiry_date                 TEXT,
-    floating_timeout            INTEGER,
-    floating_users              INTEGER,
-    is_floating                 INTEGER,
-    is_floating_cloud           INTEGER,
-    metadata                    TEXT,
-    PRIMARY KEY (license_id, position)
-) WITHOUT ROWID;
-
-CREATE TABLE license_custom_fields (
-    license_id              INTEGER NOT NULL REFERENCES licenses (id),
-    position                INTEGER NOT NULL,
-    product_custom_field_id INTEGER NOT NULL,
-    name                    TEXT,
-    value                   TEXT,
-    PRIMARY KEY (license_id, position)
-) WITHOUT ROWID;
+CREATE UNIQUE INDEX licenses_key ON licenses (company_id, license_key) WHERE license_key IS NOT NULL;
 
 -- The catalog, replaced whole. List-valued fields are JSON text.
 CREATE TABLE products (

@@ -2,9 +2,6 @@ package dev.licensing.store.sqlite;
 
 import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.License;
-import dev.licensing.api.model.LicenseCustomField;
-import dev.licensing.api.model.LicenseFeature;
-import dev.licensing.api.model.LicenseUser;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
@@ -27,7 +24,6 @@ import java.util.function.BiFunction;
 
 import static dev.licensing.store.sqlite.Values.setBool;
 import static dev.licensing.store.sqlite.Values.setInstant;
-import static dev.licensing.store.sqlite.Values.setInt;
 import static dev.licensing.store.sqlite.Values.setLong;
 import static dev.licensing.store.sqlite.Values.setText;
 
@@ -52,20 +48,14 @@ final class OrderBatch {
             "created_at", "created", "is_test", "order_type", "language", "campaign_params", "download_id",
             "prevent_vm", "metadata", "reference", "customer_id", "customer_is_manager", "customer_account_id"));
     private static final String ITEMS = insert("order_items",
-            List.of("id", "order_pk", "position", "product_id", "product_code", "customer_account_id"));
-    private static final String LICENSES = insert("licenses", concat(List.of("id", "company_id", "item_id",
-            "position", "product_id", "product_code", "created_at", "updated_at", "license_key", "is_bundle",
-            "bundle_license_id", "policy_id", "policy_code", "note", "metadata"), PropertyColumns.LICENSE));
-    private static final String LICENSE_USERS = insert("license_users",
-            List.of("license_id", "position", "user_id", "email", "is_manager", "max_activations"));
-    private static final String FEATURES = insert("license_features", concat(
-            List.of("license_id", "position", "id", "product_feature_id", "code", "name"), PropertyColumns.FEATURE));
-    private static final String CUSTOM_FIELDS = insert("license_custom_fields",
-            List.of("license_id", "position", "product_custom_field_id", "name", "value"));
-
+            List.of("order_pk", "position", "id", "product_id", "product_code", "customer_account_id"));
+    private static final String LICENSES = insert("licenses", concat(List.of("order_pk", "item_position",
+            "position", "id", "company_id", "product_id", "product_code", "created_at", "updated_at", "license_key",
+            "is_bundle", "bundle_license_id", "policy_id", "policy_code", "note", "metadata", "users_json",
+            "features_json", "custom_fields_json"), PropertyColumns.LICENSE));
     /** Parent tables first, as the foreign keys need. */
     private static final List<String> TABLES =
-            List.of(CUSTOMERS, USERS, ORDERS, ITEMS, LICENSES, LICENSE_USERS, FEATURES, CUSTOM_FIELDS);
+            List.of(CUSTOMERS, USERS, ORDERS, ITEMS, LICENSES);
 
     /**
      * Rows per table after which the batches are executed, bounding the driver's parameter arrays for a huge write.
@@ -81,6 +71,7 @@ final class OrderBatch {
     private final SqliteTransaction transaction;
     private final StatementCache statements;
     private final Map<String, Integer> pending = new HashMap<>();
+    private final LicenseJson json = new LicenseJson();
 
     OrderBatch(SqliteTransaction transaction, StatementCache statements) {
         this.transaction = transaction;
@@ -184,16 +175,17 @@ final class OrderBatch {
         }
         int position = nextPositions.getOrDefault(order.id(), 0);
         for (OrderItem item : order.items()) {
+            int itemPosition = position++;
             PreparedStatement ps = row(ITEMS);
-            ps.setLong(1, item.id());
-            ps.setLong(2, order.id());
-            ps.setInt(3, position++);
+            ps.setLong(1, order.id());
+            ps.setInt(2, itemPosition);
+            ps.setLong(3, item.id());
             ps.setLong(4, item.productId());
             setText(ps, 5, item.productCode());
             setLong(ps, 6, item.customerAccountId());
             ps.addBatch();
             for (int i = 0; i < item.licenses().size(); i++) {
-                bindLicense(item.licenses().get(i), item.id(), i, companyId);
+                bindLicense(item.licenses().get(i), order.id(), itemPosition, i, companyId);
             }
         }
         nextPositions.put(order.id(), position);
@@ -237,59 +229,30 @@ final class OrderBatch {
         ps.addBatch();
     }
 
-    private void bindLicense(License license, long itemId, int position, long companyId) throws SQLException {
+    private void bindLicense(License license, long orderPk, int itemPosition, int position, long companyId)
+            throws SQLException {
         PreparedStatement ps = row(LICENSES);
-        ps.setLong(1, license.id());
-        ps.setLong(2, companyId);
-        ps.setLong(3, itemId);
-        ps.setInt(4, position);
-        ps.setLong(5, license.productId());
-        setText(ps, 6, license.productCode());
-        setInstant(ps, 7, license.createdAt());
-        setInstant(ps, 8, license.updatedAt());
-        setText(ps, 9, license.key());
-        setBool(ps, 10, license.bundle());
-        setLong(ps, 11, license.bundleLicenseId());
-        setLong(ps, 12, license.policyId());
-        setText(ps, 13, license.policyCode());
-        setText(ps, 14, license.note());
-        setText(ps, 15, license.metadata());
-        PropertyColumns.bind(ps, 16, license.properties());
+        ps.setLong(1, orderPk);
+        ps.setInt(2, itemPosition);
+        ps.setInt(3, position);
+        ps.setLong(4, license.id());
+        ps.setLong(5, companyId);
+        ps.setLong(6, license.productId());
+        setText(ps, 7, license.productCode());
+        setInstant(ps, 8, license.createdAt());
+        setInstant(ps, 9, license.updatedAt());
+        setText(ps, 10, license.key());
+        setBool(ps, 11, license.bundle());
+        setLong(ps, 12, license.bundleLicenseId());
+        setLong(ps, 13, license.policyId());
+        setText(ps, 14, license.policyCode());
+        setText(ps, 15, license.note());
+        setText(ps, 16, license.metadata());
+        setText(ps, 17, json.users(license.users()));
+        setText(ps, 18, json.features(license.features()));
+        setText(ps, 19, json.customFields(license.customFields()));
+        PropertyColumns.bind(ps, 20, license.properties());
         ps.addBatch();
-
-        for (int i = 0; i < license.users().size(); i++) {
-            LicenseUser user = license.users().get(i);
-            PreparedStatement users = row(LICENSE_USERS);
-            users.setLong(1, license.id());
-            users.setInt(2, i);
-            users.setLong(3, user.userId());
-            setText(users, 4, user.email());
-            setBool(users, 5, user.isManager());
-            setInt(users, 6, user.maxActivations());
-            users.addBatch();
-        }
-        for (int i = 0; i < license.features().size(); i++) {
-            LicenseFeature feature = license.features().get(i);
-            PreparedStatement features = row(FEATURES);
-            features.setLong(1, license.id());
-            features.setInt(2, i);
-            features.setLong(3, feature.id());
-            features.setLong(4, feature.productFeatureId());
-            setText(features, 5, feature.code());
-            setText(features, 6, feature.name());
-            PropertyColumns.bind(features, 7, feature.properties());
-            features.addBatch();
-        }
-        for (int i = 0; i < license.customFields().size(); i++) {
-            LicenseCustomField field = license.customFields().get(i);
-            PreparedStatement fields = row(CUSTOM_FIELDS);
-            fields.setLong(1, license.id());
-            fields.setInt(2, i);
-            fields.setLong(3, field.productCustomFieldId());
-            setText(fields, 4, field.name());
-            setText(fields, 5, field.value());
-            fields.addBatch();
-        }
     }
 
     /** The rule a failed insert broke, from SQLite's message that names the index's columns; null for any other. */

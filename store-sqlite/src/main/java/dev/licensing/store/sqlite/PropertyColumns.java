@@ -1,7 +1,6 @@
 package dev.licensing.store.sqlite;
 
 import dev.licensing.api.ConsumptionPeriod;
-import dev.licensing.api.FeatureProperties;
 import dev.licensing.api.LicenseProperties;
 import dev.licensing.api.LicenseType;
 
@@ -19,8 +18,9 @@ import static dev.licensing.store.sqlite.Values.setLong;
 import static dev.licensing.store.sqlite.Values.setText;
 
 /**
- * The column of each property of {@link LicenseProperties} (licenses, product defaults, policies) and of
- * {@link FeatureProperties} (license features), in one fixed order for SQL text, binding and reading alike.
+ * The column of each property of {@link LicenseProperties} (licenses, product defaults, policies), in one fixed order
+ * for SQL text, binding and reading alike. A license feature's {@code FeatureProperties} are fields of the license's
+ * {@code features_json} ({@link LicenseJson}).
  */
 final class PropertyColumns {
     private PropertyColumns() {
@@ -34,11 +34,6 @@ final class PropertyColumns {
             "floating_server_id", "is_trial", "trial_days", "prevent_vm", "is_hardware_key_auth", "allow_grace_period",
             "grace_period", "max_consumptions", "allow_overages", "max_overages", "reset_consumption",
             "consumption_period", "allow_negative_consumptions", "allow_unlimited_consumptions", "max_license_users");
-
-    static final List<String> FEATURE = List.of(
-            "max_consumption", "allow_overages", "max_overages", "allow_unlimited_consumptions",
-            "allow_negative_consumptions", "reset_consumption", "consumption_period", "expiry_date", "floating_timeout",
-            "floating_users", "is_floating", "is_floating_cloud", "metadata");
 
     /** Binds {@code p} from parameter {@code at} on; returns the next free parameter index. */
     static int bind(PreparedStatement ps, int at, LicenseProperties p) throws SQLException {
@@ -94,32 +89,6 @@ final class PropertyColumns {
                 getBool(rs, i++), getBool(rs, i++), getInt(rs, i++), getLong(rs, i++), getBool(rs, i++),
                 getLong(rs, i++), getBool(rs, i++), consumptionPeriod(rs.getString(i++)), getBool(rs, i++),
                 getBool(rs, i++), getInt(rs, i));
-    }
-
-    static int bind(PreparedStatement ps, int at, FeatureProperties p) throws SQLException {
-        int i = at;
-        setLong(ps, i++, p.maxConsumption());
-        setBool(ps, i++, p.allowOverages());
-        setLong(ps, i++, p.maxOverages());
-        setBool(ps, i++, p.allowUnlimitedConsumptions());
-        setBool(ps, i++, p.allowNegativeConsumptions());
-        setBool(ps, i++, p.resetConsumption());
-        setText(ps, i++, p.consumptionPeriod() == null ? null : p.consumptionPeriod().wire());
-        setText(ps, i++, p.expiryDate());
-        setInt(ps, i++, p.floatingTimeout());
-        setInt(ps, i++, p.floatingUsers());
-        setBool(ps, i++, p.isFloating());
-        setBool(ps, i++, p.isFloatingCloud());
-        setText(ps, i++, p.metadata());
-        return i;
-    }
-
-    static FeatureProperties readFeature(ResultSet rs, int at) throws SQLException {
-        int i = at;
-        return new FeatureProperties(
-                getLong(rs, i++), getBool(rs, i++), getLong(rs, i++), getBool(rs, i++), getBool(rs, i++),
-                getBool(rs, i++), consumptionPeriod(rs.getString(i++)), rs.getString(i++), getInt(rs, i++),
-                getInt(rs, i++), getBool(rs, i++), getBool(rs, i++), rs.getString(i));
     }
 
     private static LicenseType licenseType(String wire) {

@@ -24,8 +24,7 @@ final class Schema {
 
     /** What a file at {@link #LATEST} must hold; each is touched on open so that a damaged file fails there. */
     private static final List<String> TABLES = List.of("companies", "id_sequence", "customers", "users", "orders",
-            "order_items", "licenses", "license_users", "license_features", "license_custom_fields", "products",
-            "policies", "customer_accounts");
+            "order_items", "licenses", "products", "policies", "customer_accounts");
 
     private Schema() {
     }

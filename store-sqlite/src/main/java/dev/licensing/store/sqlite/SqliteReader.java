@@ -2,9 +2,6 @@ package dev.licensing.store.sqlite;
 
 import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.License;
-import dev.licensing.api.model.LicenseCustomField;
-import dev.licensing.api.model.LicenseFeature;
-import dev.licensing.api.model.LicenseUser;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
@@ -30,7 +27,6 @@ import java.util.function.Supplier;
 
 import static dev.licensing.store.sqlite.Values.getBool;
 import static dev.licensing.store.sqlite.Values.getInstant;
-import static dev.licensing.store.sqlite.Values.getInt;
 import static dev.licensing.store.sqlite.Values.getLong;
 
 /**
@@ -50,22 +46,13 @@ class SqliteReader implements StoreReader {
             "SELECT " + ORDER_COLUMNS + " FROM orders WHERE company_id = ? AND order_id = ?";
     static final String ORDERS_BY_IDS =
             "SELECT " + ORDER_COLUMNS + " FROM orders WHERE company_id = ? AND order_id" + IN_JSON;
-    static final String ITEMS_OF_ORDER = "SELECT id, product_id, product_code, customer_account_id "
+    static final String ITEMS_OF_ORDER = "SELECT id, product_id, product_code, customer_account_id, position "
             + "FROM order_items WHERE order_pk = ? ORDER BY position";
-    static final String LICENSES_OF_ORDER = "SELECT l.item_id, l.id, l.product_id, l.product_code, "
+    static final String LICENSES_OF_ORDER = "SELECT l.item_position, l.id, l.product_id, l.product_code, "
             + "l.created_at, l.updated_at, l.license_key, l.is_bundle, l.bundle_license_id, l.policy_id, "
-            + "l.policy_code, l.note, l.metadata, " + PropertyColumns.select("l", PropertyColumns.LICENSE)
-            + " FROM licenses l JOIN order_items i ON l.item_id = i.id WHERE i.order_pk = ? "
-            + "ORDER BY i.position, l.position";
-    private static final String LICENSES_JOIN =
-            " JOIN licenses l ON c.license_id = l.id JOIN order_items i ON l.item_id = i.id WHERE i.order_pk = ? "
-                    + "ORDER BY c.license_id, c.position";
-    static final String USERS_OF_ORDER = "SELECT c.license_id, c.user_id, c.email, c.is_manager, "
-            + "c.max_activations FROM license_users c" + LICENSES_JOIN;
-    static final String FEATURES_OF_ORDER = "SELECT c.license_id, c.id, c.product_feature_id, c.code, c.name, "
-            + PropertyColumns.select("c", PropertyColumns.FEATURE) + " FROM license_features c" + LICENSES_JOIN;
-    static final String CUSTOM_FIELDS_OF_ORDER = "SELECT c.license_id, c.product_custom_field_id, c.name, "
-            + "c.value FROM license_custom_fields c" + LICENSES_JOIN;
+            + "l.policy_code, l.note, l.metadata, l.users_json, l.features_json, l.custom_fields_json, "
+            + PropertyColumns.select("l", PropertyColumns.LICENSE)
+            + " FROM licenses l WHERE l.order_pk = ? ORDER BY l.item_position, l.position";
     static final String EXISTING_KEYS =
             "SELECT license_key FROM licenses WHERE company_id = ? AND license_key" + IN_JSON;
     static final String USERS_BY_EMAIL =
@@ -100,30 +87,18 @@ class SqliteReader implements StoreReader {
     }
 
     private List<OrderItem> items(long orderPk) {
-        Map<Long, List<LicenseUser>> users = new HashMap<>();
-        query(USERS_OF_ORDER, (rs, ctx) -> users.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-                .add(new LicenseUser(rs.getLong(2), rs.getString(3), rs.getInt(4) != 0, getInt(rs, 5))), orderPk);
-        Map<Long, List<LicenseFeature>> features = new HashMap<>();
-        query(FEATURES_OF_ORDER, (rs, ctx) -> features.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-                .add(new LicenseFeature(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                        PropertyColumns.readFeature(rs, 6))), orderPk);
-        Map<Long, List<LicenseCustomField>> customFields = new HashMap<>();
-        query(CUSTOM_FIELDS_OF_ORDER, (rs, ctx) -> customFields.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-                .add(new LicenseCustomField(rs.getLong(2), rs.getString(3), rs.getString(4))), orderPk);
-
-        Map<Long, List<License>> licenses = new HashMap<>();
+        Map<Integer, List<License>> licenses = new HashMap<>();
         query(LICENSES_OF_ORDER, (rs, ctx) -> {
             long id = rs.getLong(2);
             License license = new License(id, rs.getLong(3), rs.getString(4), getInstant(rs, 5), getInstant(rs, 6),
-                    rs.getString(7), users.get(id), rs.getInt(8) != 0, getLong(rs, 9), getLong(rs, 10),
-                    rs.getString(11), PropertyColumns.readLicense(rs, 14), rs.getString(12), rs.getString(13),
-                    features.get(id), customFields.get(id));
-            return licenses.computeIfAbsent(rs.getLong(1), item -> new ArrayList<>()).add(license);
+                    rs.getString(7), LicenseJson.readUsers(rs.getString(14)), rs.getInt(8) != 0, getLong(rs, 9),
+                    getLong(rs, 10), rs.getString(11), PropertyColumns.readLicense(rs, 17), rs.getString(12),
+                    rs.getString(13), LicenseJson.readFeatures(rs.getString(15)),
+                    LicenseJson.readCustomFields(rs.getString(16)));
+            return licenses.computeIfAbsent(rs.getInt(1), item -> new ArrayList<>()).add(license);
         }, orderPk);
-        return query(ITEMS_OF_ORDER, (rs, ctx) -> {
-            long id = rs.getLong(1);
-            return new OrderItem(id, rs.getLong(2), rs.getString(3), getLong(rs, 4), licenses.get(id));
-        }, orderPk);
+        return query(ITEMS_OF_ORDER, (rs, ctx) -> new OrderItem(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                getLong(rs, 4), licenses.get(rs.getInt(5))), orderPk);
     }
 
     @Override
