@@ -18,8 +18,9 @@ import java.sql.Types;
  *
  * <p>Tables, indexes and connection settings are those of {@code store-sqlite}'s, so that the two write comparable rows
  * at comparable cost: the company as an id into a {@code companies} table, foreign keys declared and enforced, unique
- * indexes on {@code (company_id, order_id)} and {@code (company_id, license_key)}, the indexes {@code store-sqlite}
- * reads items and licenses by, WAL journal, the chosen {@code synchronous}, and {@code BEGIN IMMEDIATE} transactions.
+ * indexes on {@code (company_id, order_id)} and {@code (company_id, license_key)} (store-sqlite keeps items and
+ * licenses in their order's key order and needs no other index; the floor, as PERFORMANCE.md defines it, has none
+ * either), WAL journal, the chosen {@code synchronous}, and {@code BEGIN IMMEDIATE} transactions.
  *
  * <p>Not thread-safe: one writer, one connection.
  */
@@ -47,7 +48,6 @@ public final class FloorWriter implements AutoCloseable {
             CREATE TABLE order_items (
               id INTEGER PRIMARY KEY, order_pk INTEGER NOT NULL REFERENCES orders (id), position INTEGER NOT NULL,
               product_id INTEGER NOT NULL, product_code TEXT NOT NULL, customer_account_id INTEGER)""",
-            "CREATE UNIQUE INDEX order_items_order ON order_items (order_pk, position)",
             """
             CREATE TABLE licenses (
               id INTEGER PRIMARY KEY, company_id INTEGER NOT NULL,
@@ -67,8 +67,7 @@ public final class FloorWriter implements AutoCloseable {
               max_overages INTEGER NOT NULL, reset_consumption INTEGER NOT NULL, consumption_period TEXT,
               allow_negative_consumptions INTEGER NOT NULL, allow_unlimited_consumptions INTEGER NOT NULL,
               max_license_users INTEGER)""",
-            "CREATE UNIQUE INDEX licenses_key ON licenses (company_id, license_key)",
-            "CREATE UNIQUE INDEX licenses_item ON licenses (item_id, position)"};
+            "CREATE UNIQUE INDEX licenses_key ON licenses (company_id, license_key)"};
 
     private static final String INSERT_ORDER = "INSERT INTO orders VALUES (" + parameters(17) + ")";
     private static final String INSERT_ITEM = "INSERT INTO order_items VALUES (" + parameters(6) + ")";

@@ -73,7 +73,7 @@ class FloorWriterTest {
     }
 
     @Test
-    void theSchemaHasStoreSqlitesIndexesAndForeignKeys() throws SQLException {
+    void theSchemaHasOnlyTheTwoUniqueIndexesAndForeignKeys() throws SQLException {
         Path file = directory.resolve("schema.db");
         try (FloorWriter writer = FloorWriter.create(file, FloorWriter.Synchronous.NORMAL, 1)) {
             writer.writeOrders(1);
@@ -81,8 +81,8 @@ class FloorWriterTest {
 
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = connection.createStatement()) {
-            assertThat(count(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN"
-                    + " ('orders_order_id', 'order_items_order', 'licenses_key', 'licenses_item')")).isEqualTo(4);
+            assertThat(count(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"))
+                    .as("the two unique indexes of PERFORMANCE.md's floor, no other").isEqualTo(2);
             statement.execute("PRAGMA foreign_keys = ON");
             assertThatThrownBy(() -> statement.executeUpdate("UPDATE licenses SET item_id = 99 WHERE id = 1"))
                     .hasMessageContaining("FOREIGN KEY");
