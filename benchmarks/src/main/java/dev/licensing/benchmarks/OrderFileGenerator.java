@@ -1,14 +1,19 @@
 package dev.licensing.benchmarks;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * Writes an order file for {@code licensing import} (one LicenseSpring Create Order request a line) and the catalog
@@ -21,46 +26,70 @@ import java.util.Set;
  *     --orders 100000 --seed 1 --bad-share 0.01 --out orders.jsonl --catalog-out catalog.json
  * </pre>
  *
- * Options: {@code --orders N} (required), {@code --out FILE} (required), {@code --catalog-out FILE} (required),
- * {@code --seed LONG} (1), {@code --bad-share 0..1} (0), {@code --min-licenses N} (1), {@code --max-licenses N} (10),
- * {@code --licenses N} (exactly N an order), {@code --user-share 0..1} (0.2), {@code --given-key-share 0..1} (0.3).
- * Exit 0 on success, 2 when the arguments are wrong.
+ * {@code --help} lists the options. Exit 0 on success, 2 when the arguments are wrong.
  */
-public final class OrderFileGenerator {
+@Command(name = "OrderFileGenerator", mixinStandardHelpOptions = true,
+        description = "Writes an order file for licensing import and the catalog it is written against.")
+public final class OrderFileGenerator implements Callable<Integer> {
 
-    private static final Set<String> OPTIONS = Set.of("--orders", "--out", "--catalog-out", "--seed", "--bad-share",
-            "--min-licenses", "--max-licenses", "--licenses", "--user-share", "--given-key-share");
+    @Option(names = "--orders", required = true, paramLabel = "N", description = "How many order lines.")
+    private long orders;
 
-    private OrderFileGenerator() {
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The order file (JSON lines).")
+    private Path out;
+
+    @Option(names = "--catalog-out", required = true, paramLabel = "FILE", description = "The catalog file.")
+    private Path catalogOut;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Same seed and options: byte-identical files.")
+    private long seed;
+
+    @Option(names = "--bad-share", paramLabel = "0..1", description = "Share of bad lines (default: none).")
+    private Double badShare;
+
+    @Option(names = "--min-licenses", paramLabel = "N", description = "Fewest licenses an order (default 1).")
+    private Integer minLicenses;
+
+    @Option(names = "--max-licenses", paramLabel = "N", description = "Most licenses an order (default 10).")
+    private Integer maxLicenses;
+
+    @Option(names = "--licenses", paramLabel = "N", description = "Exactly N licenses an order.")
+    private Integer licenses;
+
+    @Option(names = "--user-share", paramLabel = "0..1", description = "Share of user-based orders (default 0.2).")
+    private Double userShare;
+
+    @Option(names = "--given-key-share", paramLabel = "0..1",
+            description = "Share of key-based licenses with a key of their own (default 0.3).")
+    private Double givenKeyShare;
+
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        int exitCode = new CommandLine(new OrderFileGenerator()).execute(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
     }
 
-    public static void main(String[] args) throws IOException {
-        Map<String, String> values;
+    @Override
+    public Integer call() throws IOException {
         GeneratorOptions options;
-        long orders;
-        Path out;
-        Path catalogOut;
         try {
-            values = parse(args);
-            orders = Long.parseLong(required(values, "--orders"));
             if (orders < 0) {
                 throw new IllegalArgumentException("--orders must not be negative");
             }
-            out = Path.of(required(values, "--out"));
-            catalogOut = Path.of(required(values, "--catalog-out"));
-            options = options(values);
+            options = options();
         } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println("usage: OrderFileGenerator --orders N --out FILE --catalog-out FILE [--seed LONG]"
-                    + " [--bad-share 0..1] [--min-licenses N] [--max-licenses N | --licenses N]"
-                    + " [--user-share 0..1] [--given-key-share 0..1]");
-            System.exit(2);
-            return;
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         long started = System.nanoTime();
         write(options, orders, out, catalogOut);
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.err.printf("wrote %d orders to %s and the catalog to %s in %.1f s%n", orders, out, catalogOut, seconds);
+        spec.commandLine().getErr().printf("wrote %d orders to %s and the catalog to %s in %.1f s%n", orders, out,
+                catalogOut, seconds);
+        return 0;
     }
 
     /** Writes {@code orders} lines to {@code out} and the catalog they use to {@code catalogOut}. */
@@ -74,48 +103,16 @@ public final class OrderFileGenerator {
         }
     }
 
-    private static GeneratorOptions options(Map<String, String> values) {
-        GeneratorOptions options = GeneratorOptions.defaults(Long.parseLong(values.getOrDefault("--seed", "1")));
-        if (values.containsKey("--licenses")
-                && (values.containsKey("--min-licenses") || values.containsKey("--max-licenses"))) {
+    private GeneratorOptions options() {
+        GeneratorOptions options = GeneratorOptions.defaults(seed);
+        if (licenses != null && (minLicenses != null || maxLicenses != null)) {
             throw new IllegalArgumentException("--licenses excludes --min-licenses and --max-licenses");
         }
-        int min = Integer.parseInt(values.getOrDefault("--min-licenses", values.getOrDefault("--licenses",
-                Integer.toString(options.minLicenses()))));
-        int max = Integer.parseInt(values.getOrDefault("--max-licenses", values.getOrDefault("--licenses",
-                Integer.toString(options.maxLicenses()))));
+        int min = licenses != null ? licenses : minLicenses != null ? minLicenses : options.minLicenses();
+        int max = licenses != null ? licenses : maxLicenses != null ? maxLicenses : options.maxLicenses();
         return options.withLicenses(min, max)
-                .withBadShare(share(values, "--bad-share", options.badShare()))
-                .withUserShare(share(values, "--user-share", options.userShare()))
-                .withGivenKeyShare(share(values, "--given-key-share", options.givenKeyShare()));
-    }
-
-    private static double share(Map<String, String> values, String name, double fallback) {
-        String value = values.get(name);
-        return value == null ? fallback : Double.parseDouble(value);
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!OPTIONS.contains(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(args[i] + " needs a value");
-            }
-            if (values.put(args[i], args[i + 1]) != null) {
-                throw new IllegalArgumentException(args[i] + " given twice");
-            }
-        }
-        return values;
-    }
-
-    private static String required(Map<String, String> values, String name) {
-        String value = values.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-        return value;
+                .withBadShare(badShare != null ? badShare : options.badShare())
+                .withUserShare(userShare != null ? userShare : options.userShare())
+                .withGivenKeyShare(givenKeyShare != null ? givenKeyShare : options.givenKeyShare());
     }
 }
