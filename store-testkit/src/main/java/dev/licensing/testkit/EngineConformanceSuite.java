@@ -1466,6 +1466,46 @@ public abstract class EngineConformanceSuite {
         }
     }
 
+    @Nested
+    class OrderFieldsAsGiven {
+        @Test
+        void theOrdersOwnFieldsAreStoredAndReadBackAsGiven() {
+            OrderResult result = schemaChecked(engine.createOrderJson(COMPANY, """
+                    {"id": "o-fields", "is_test": true, "language": "de", "campaign_params": "utm_source=news",
+                     "download_id": "dl-7", "metadata": "{\\"crm\\": 42}", "reference": "ref-9",
+                     "order_type": "normal", "created": "2024-02-29",
+                     "items": [{"product_code": "KEY", "licenses": [{}]}]}"""));
+
+            Order stored = engine.findOrder(COMPANY, "o-fields").orElseThrow();
+
+            assertThat(stored).isEqualTo(result.order());
+            assertThat(stored.isTest()).isTrue();
+            assertThat(stored.language()).isEqualTo("de");
+            assertThat(stored.campaignParams()).isEqualTo("utm_source=news");
+            assertThat(stored.downloadId()).isEqualTo("dl-7");
+            assertThat(stored.metadata()).isEqualTo("{\"crm\": 42}");
+            assertThat(stored.reference()).isEqualTo("ref-9");
+            assertThat(stored.orderType()).isEqualTo("normal");
+            assertThat(stored.created()).isEqualTo("2024-02-29");
+            assertThat(stored.createdAt()).isEqualTo(Instant.parse("2024-02-29T00:00:00Z"));
+        }
+
+        @Test
+        void maxLicenseUsersIsKeptAndShownOnUserBasedLicenses() throws Exception {
+            OrderResult result = schemaChecked(engine.createOrderJson(COMPANY, """
+                    {"id": "o-seats", "items": [{"product_code": "USR", "licenses": [
+                      {"users": [{"email": "a@b.com", "is_manager": true}], "max_license_users": 3}]}]}"""));
+
+            License stored = engine.findOrder(COMPANY, "o-seats").orElseThrow().items().get(0).licenses().get(0);
+            JsonNode shown = new ObjectMapper().readTree(WIRE.writeResult(result, false))
+                    .at("/order_items/0/licenses/0");
+
+            assertThat(stored.properties().maxLicenseUsers()).isEqualTo(3);
+            assertThat(shown.path("max_license_users").asInt()).isEqualTo(3);
+            assertThat(shown.at("/users/0/is_manager").asBoolean()).isTrue();
+        }
+    }
+
     protected static CustomerRequest customer(String email, String reference) {
         return new CustomerRequest(email, null, null, null, null, null, reference, null);
     }

@@ -32,37 +32,25 @@ public final class PropertyResolver {
             resolved = resolved.overriddenBy(policy.properties());
         }
         return resolved
-                .overriddenBy(orderLevel(orderPreventVm))
-                .overriddenBy(itemLevel(item))
+                .overriddenBy(orderAndItemLevel(orderPreventVm, item))
                 .overriddenBy(license);
     }
 
-    private static LicenseProperties orderLevel(Boolean preventVm) {
+    /**
+     * The order's {@code prevent_vm} and the item's {@code active} and {@code subscription_id} as one layer: the two
+     * levels set disjoint fields, so stacking them in one record keeps their order.
+     */
+    private static LicenseProperties orderAndItemLevel(Boolean preventVm, ItemRequest item) {
         LicenseProperties n = LicenseProperties.NONE;
-        if (preventVm == null) {
-            return n; // most orders: an empty layer, which overriddenBy skips without a merge
-        }
-        return new LicenseProperties(n.active(), n.enabled(), n.licenseType(), n.maxActivations(),
-                n.allowUnlimitedActivations(), n.validDuration(), n.validityPeriod(), n.startDate(), n.floatingTimeout(),
-                n.maxTransfers(), n.canBorrow(), n.maxBorrowTime(), n.isAirGapped(), n.subscriptionId(),
-                n.enableMaintenancePeriod(), n.maintenanceDuration(), n.maintenancePeriod(), n.isFloatingCloud(),
-                n.isFloating(), n.floatingUsers(), n.isLocalLicense(), n.floatingServerId(), n.isTrial(), n.trialDays(),
-                preventVm, n.isHardwareKeyAuth(), n.allowGracePeriod(), n.gracePeriod(), n.maxConsumptions(),
-                n.allowOverages(), n.maxOverages(), n.resetConsumption(), n.consumptionPeriod(),
-                n.allowNegativeConsumptions(), n.allowUnlimitedConsumptions(), n.maxLicenseUsers());
-    }
-
-    private static LicenseProperties itemLevel(ItemRequest item) {
-        LicenseProperties n = LicenseProperties.NONE;
-        if (item.active() == null && item.subscriptionId() == null) {
-            return n;
+        if (preventVm == null && item.active() == null && item.subscriptionId() == null) {
+            return n; // most licenses: an empty layer, which overriddenBy skips without a merge
         }
         return new LicenseProperties(item.active(), n.enabled(), n.licenseType(), n.maxActivations(),
                 n.allowUnlimitedActivations(), n.validDuration(), n.validityPeriod(), n.startDate(), n.floatingTimeout(),
                 n.maxTransfers(), n.canBorrow(), n.maxBorrowTime(), n.isAirGapped(), item.subscriptionId(),
                 n.enableMaintenancePeriod(), n.maintenanceDuration(), n.maintenancePeriod(), n.isFloatingCloud(),
                 n.isFloating(), n.floatingUsers(), n.isLocalLicense(), n.floatingServerId(), n.isTrial(), n.trialDays(),
-                n.preventVm(), n.isHardwareKeyAuth(), n.allowGracePeriod(), n.gracePeriod(), n.maxConsumptions(),
+                preventVm, n.isHardwareKeyAuth(), n.allowGracePeriod(), n.gracePeriod(), n.maxConsumptions(),
                 n.allowOverages(), n.maxOverages(), n.resetConsumption(), n.consumptionPeriod(),
                 n.allowNegativeConsumptions(), n.allowUnlimitedConsumptions(), n.maxLicenseUsers());
     }
