@@ -3,8 +3,8 @@ package dev.licensing.benchmarks;
 import dev.licensing.api.catalog.Catalog;
 import dev.licensing.api.store.LicenseStore;
 import dev.licensing.core.LicenseEngine;
-import dev.licensing.core.plan.PlannedOrder;
-import dev.licensing.core.write.WriteOutcome;
+import dev.licensing.core.internal.plan.PlannedOrder;
+import dev.licensing.core.internal.write.WriteOutcome;
 
 import java.security.SecureRandom;
 import java.time.Clock;

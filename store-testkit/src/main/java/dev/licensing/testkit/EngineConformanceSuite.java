@@ -1443,14 +1443,14 @@ public abstract class EngineConformanceSuite {
     class Batches {
         @Test
         void aBatchIsWrittenInOneTransactionAndOnlyTheGuiltyOrderIsRejected() {
-            List<dev.licensing.core.plan.PlannedOrder> batch = List.of(
+            List<dev.licensing.core.internal.plan.PlannedOrder> batch = List.of(
                     engine.planOrder(COMPANY, order("b1").item(item("KEY").license(key("K-1")))
                             .item(item("USR").license(users("new@b.com"))).build(), List.of()),
                     engine.planOrder(COMPANY, order("b2").item(item("KEY").license(key("K-1"))).build(), List.of()),
                     engine.planOrder(COMPANY, order("b3").item(item("USR").license(users("NEW@b.com"))).build(),
                             List.of()),
                     engine.planOrder(COMPANY, order("b1").item(item("KEY").license(key(null))).build(), List.of()));
-            List<dev.licensing.core.write.WriteOutcome> outcomes = engine.writeOrders(batch);
+            List<dev.licensing.core.internal.write.WriteOutcome> outcomes = engine.writeOrders(batch);
             assertThat(outcomes).extracting(o -> o.written()).containsExactly(true, false, true, false);
             assertThat(outcomes.get(1).errors()).extracting(LicensingError::code, LicensingError::field)
                     .containsExactly(tuple(ErrorCode.LICENSE_KEY_EXISTS, "items[0].licenses[0].key"));

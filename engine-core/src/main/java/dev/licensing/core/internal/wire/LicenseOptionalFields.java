@@ -1,0 +1,131 @@
+package dev.licensing.core.internal.wire;
+
+import dev.licensing.api.ConsumptionPeriod;
+import dev.licensing.api.CustomFieldType;
+import dev.licensing.api.ErrorCode;
+import dev.licensing.api.FeatureProperties;
+import dev.licensing.api.LicenseProperties;
+import dev.licensing.api.LicenseType;
+import dev.licensing.api.order.CustomFieldRequest;
+import dev.licensing.api.order.FeatureRequest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads the page's {@code LicenseOptional} properties wherever they appear: on a license of a request, and on a product
+ * or a policy of the catalog. Each field's wire name and type live here alone.
+ */
+final class LicenseOptionalFields {
+    static final List<String> LICENSE_TYPES = Arrays.stream(LicenseType.values()).map(LicenseType::wire).toList();
+    static final List<String> CONSUMPTION_PERIODS =
+            Arrays.stream(ConsumptionPeriod.values()).map(ConsumptionPeriod::wire).toList();
+    /** The page's own misspelling {@code numer} included: its type lists it. */
+    static final List<String> CUSTOM_FIELD_TYPES = Stream.concat(
+            Arrays.stream(CustomFieldType.values()).map(CustomFieldType::wire), Stream.of("numer")).toList();
+
+    private LicenseOptionalFields() {
+    }
+
+    /** Every field of {@link LicenseProperties}, under its snake_case wire name. */
+    static LicenseProperties properties(FieldReader in) {
+        return new LicenseProperties(
+                in.bool("active"),
+                in.bool("enabled"),
+                in.oneOf("license_type", LicenseType::fromWire, LICENSE_TYPES),
+                in.int32("max_activations"),
+                in.bool("allow_unlimited_activations"),
+                in.string("valid_duration"),
+                in.string("validity_period"),
+                in.string("start_date"),
+                in.int32("floating_timeout"),
+                in.int32("max_transfers"),
+                in.bool("can_borrow"),
+                in.int32("max_borrow_time"),
+                in.bool("is_air_gapped"),
+                in.stringOrNumber("subscription_id"),
+                in.bool("enable_maintenance_period"),
+                in.string("maintenance_duration"),
+                in.string("maintenance_period"),
+                in.bool("is_floating_cloud"),
+                in.bool("is_floating"),
+                in.int32("floating_users"),
+                in.bool("is_local_license"),
+                in.int64("floating_server_id"),
+                in.bool("is_trial"),
+                in.int32("trial_days"),
+                in.bool("prevent_vm"),
+                in.bool("is_hardware_key_auth"),
+                in.bool("allow_grace_period"),
+                in.int32("grace_period"),
+                in.int64("max_consumptions"),
+                in.bool("allow_overages"),
+                in.int64("max_overages"),
+                in.bool("reset_consumption"),
+                in.oneOf("consumption_period", ConsumptionPeriod::fromWire, CONSUMPTION_PERIODS),
+                in.bool("allow_negative_consumptions"),
+                in.bool("allow_unlimited_consumptions"),
+                in.int32("max_license_users"));
+    }
+
+    /** The fields of the page's long-form {@code ProductFeature} other than {@code code}. */
+    static FeatureProperties featureProperties(FieldReader in) {
+        return new FeatureProperties(
+                in.int64("max_consumption"),
+                in.bool("allow_overages"),
+                in.int64("max_overages"),
+                in.bool("allow_unlimited_consumptions"),
+                in.bool("allow_negative_consumptions"),
+                in.bool("reset_consumption"),
+                in.oneOf("consumption_period", ConsumptionPeriod::fromWire, CONSUMPTION_PERIODS),
+                in.string("expiry_date"),
+                in.int32("floating_timeout"),
+                in.int32("floating_users"),
+                in.bool("is_floating"),
+                in.bool("is_floating_cloud"),
+                in.jsonObject("metadata"));
+    }
+
+    /** {@code product_features}: each a feature code, or an object with {@code code} and overrides; null when absent. */
+    static List<FeatureRequest> productFeatures(FieldReader in) {
+        List<FieldReader.Element> elements = in.array("product_features");
+        if (elements == null) {
+            return null;
+        }
+        List<FeatureRequest> features = new ArrayList<>();
+        for (FieldReader.Element element : elements) {
+            if (element.value().isTextual()) {
+                features.add(FeatureRequest.of(element.value().textValue()));
+            } else if (element.value().isObject()) {
+                FieldReader feature = in.elementObject(element);
+                String code = feature.requiredString("code");
+                FeatureProperties overrides = featureProperties(feature);
+                feature.finish();
+                features.add(new FeatureRequest(code, overrides));
+            } else {
+                in.findings().error(ErrorCode.INVALID_TYPE, element.path(),
+                        "expected a feature code or an object with a code");
+            }
+        }
+        return features;
+    }
+
+    /** {@code custom_fields}: {@code {name, data_type?, value?}} each; null when absent. */
+    static List<CustomFieldRequest> customFields(FieldReader in) {
+        List<FieldReader> fields = in.objects("custom_fields");
+        if (fields == null) {
+            return null;
+        }
+        List<CustomFieldRequest> requests = new ArrayList<>();
+        for (FieldReader field : fields) {
+            requests.add(new CustomFieldRequest(
+                    field.requiredString("name"),
+                    field.oneOf("data_type", CustomFieldType::fromWire, CUSTOM_FIELD_TYPES),
+                    field.stringOrNumber("value")));
+            field.finish();
+        }
+        return requests;
+    }
+}
