@@ -7,12 +7,11 @@ import dev.licensing.core.importing.ImportSummary;
 
 import dev.licensing.api.OrderRejectedException;
 import dev.licensing.api.model.Order;
-import dev.licensing.api.store.LicenseStore;
-import dev.licensing.core.LicenseEngine;
+import dev.licensing.core.internal.OrderPipeline;
 import dev.licensing.core.internal.plan.PlannedOrder;
+import dev.licensing.core.internal.write.WriteOutcome;
 import dev.licensing.core.wire.DecodedOrder;
 import dev.licensing.core.wire.LicenseSpringJson;
-import dev.licensing.core.internal.write.WriteOutcome;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * One run of a bulk import (DESIGN §2 "Bulk import", §4 {@code licensing import}): reads LicenseSpring requests a line
@@ -31,9 +31,9 @@ import java.util.Objects;
  * count in the line numbers.
  */
 public final class OrderImport {
-    private final LicenseEngine engine;
-    private final LicenseStore store;
+    private final OrderPipeline orders;
     private final LicenseSpringJson json;
+    private final LongSupplier ticker;
     private final String company;
     private final ImportOptions options;
     private final ImportListener listener;
@@ -41,12 +41,12 @@ public final class OrderImport {
     /** Under skipExisting: every order with an engine id below this one existed before the import. */
     private long firstIdOfImport;
 
-    /** Use {@link LicenseEngine#importOrders}; the engine hands over its store and its codec. */
-    public OrderImport(LicenseEngine engine, LicenseStore store, LicenseSpringJson json, String company,
+    /** @param ticker nanoseconds from a fixed origin, to measure the import's elapsed time */
+    public OrderImport(OrderPipeline orders, LicenseSpringJson json, LongSupplier ticker, String company,
                        ImportOptions options, ImportListener listener) {
-        this.engine = Objects.requireNonNull(engine, "engine");
-        this.store = Objects.requireNonNull(store, "store");
+        this.orders = Objects.requireNonNull(orders, "orders");
         this.json = Objects.requireNonNull(json, "json");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.company = Objects.requireNonNull(company, "company");
         this.options = Objects.requireNonNull(options, "options");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -59,10 +59,10 @@ public final class OrderImport {
      *                                                committed and reported, nothing of the failing one is
      */
     public ImportSummary run(Iterator<String> lines) {
-        long started = System.nanoTime();
+        long started = ticker.getAsLong();
         if (options.skipExisting()) {
             // Store ids only grow (StoreTransaction#reserveIds), so one fresh id splits "before" from "during".
-            firstIdOfImport = store.inTransaction(tx -> tx.reserveIds(1));
+            firstIdOfImport = orders.store().inTransaction(tx -> tx.reserveIds(1));
         }
         List<Line> batch = new ArrayList<>(Math.min(options.batchSize(), ImportOptions.DEFAULT_BATCH_SIZE));
         long number = 0;
@@ -80,7 +80,7 @@ public final class OrderImport {
         }
         settle(batch);
         return new ImportSummary(counts.read, counts.created, counts.skipped, counts.rejected,
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(ticker.getAsLong() - started));
     }
 
     private Line decode(long number, String text) {
@@ -106,14 +106,14 @@ public final class OrderImport {
                 outcomes[i] = new ImportOutcome.Skipped(line.number(), line.orderId());
             } else {
                 try {
-                    planned.add(engine.planOrder(company, line.decoded().request(), line.decoded().warnings()));
+                    planned.add(orders.plan(company, line.decoded().request(), line.decoded().warnings()));
                     plannedAt.add(i);
                 } catch (OrderRejectedException rejected) {
                     outcomes[i] = new ImportOutcome.Rejected(line.number(), line.orderId(), rejected.errors());
                 }
             }
         }
-        List<WriteOutcome> written = engine.writeOrders(planned);
+        List<WriteOutcome> written = orders.write(planned);
         for (int n = 0; n < written.size(); n++) {
             int i = plannedAt.get(n);
             Line line = batch.get(i);
@@ -138,7 +138,7 @@ public final class OrderImport {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Map<String, Order> headers = new HashMap<>(store.read(r -> r.findOrderHeaders(company, ids)));
+        Map<String, Order> headers = new HashMap<>(orders.store().read(r -> r.findOrderHeaders(company, ids)));
         headers.values().removeIf(order -> order.id() >= firstIdOfImport);
         return headers;
     }

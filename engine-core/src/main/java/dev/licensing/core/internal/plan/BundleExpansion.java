@@ -44,12 +44,16 @@ final class BundleExpansion {
         int before = violations.size();
         Authorization.check(bundle.get(), item.key(), usersGiven(item), path, givenKeys, violations);
         Optional<Policy> bundlePolicy = PolicyResolver.forItem(catalog, bundle.get(), item, path, violations)
-                .or(() -> defaultPolicy(catalog, bundle.get()));
+                .or(() -> PolicyResolver.defaultPolicy(catalog, bundle.get()));
         List<PlannedLicense> licenses = new ArrayList<>(1 + item.licenses().size());
-        bundleLicense(request, item, bundle.get(), bundlePolicy, path, violations, before).ifPresent(licenses::add);
+        PlannedLicense bundleLicense = bundleLicense(request, item, bundle.get(), bundlePolicy, path, violations, before)
+                .orElse(null);
+        if (bundleLicense != null) {
+            licenses.add(bundleLicense);
+        }
         for (int j = 0; j < item.licenses().size(); j++) {
-            subLicense(catalog, request, item, bundle.get(), item.licenses().get(j), path + ".licenses[" + j + "]",
-                    violations).ifPresent(licenses::add);
+            subLicense(catalog, request, item, bundle.get(), bundleLicense, item.licenses().get(j),
+                    path + ".licenses[" + j + "]", violations).ifPresent(licenses::add);
         }
         return Optional.of(new PlannedItem(path, bundle.get(), item.customerAccountId(), licenses));
     }
@@ -70,10 +74,6 @@ final class BundleExpansion {
         return item.users() == null || item.users().isEmpty() ? null : item.users();
     }
 
-    private static Optional<Policy> defaultPolicy(CatalogIndex catalog, Product product) {
-        return Optional.ofNullable(product.defaultPolicy()).flatMap(code -> catalog.policy(product.code(), code));
-    }
-
     private static Optional<PlannedLicense> bundleLicense(OrderRequest request, ItemRequest item, Product bundle,
                                                           Optional<Policy> policy, String path, Violations violations,
                                                           int before) {
@@ -86,14 +86,15 @@ final class BundleExpansion {
         }
         Policy applied = policy.orElse(null);
         // The page's BundleLicense shows neither features nor custom fields: those are the sub-licenses'.
-        return Optional.of(new PlannedLicense(path, LicenseRole.BUNDLE, bundle, item.key(), false, usersGiven(item),
+        return Optional.of(new PlannedLicense(path, LicenseRole.BUNDLE, null, bundle, item.key(), usersGiven(item),
                 applied, resolved, item.note(), Metadata.forLicense(null, applied == null ? null : applied.metadata()),
                 List.of(), List.of()));
     }
 
+    /** @param bundleLicense the item's bundle license, or {@code null} when it failed (the order is rejected then) */
     private static Optional<PlannedLicense> subLicense(CatalogIndex catalog, OrderRequest request, ItemRequest item,
-                                                       Product bundle, LicenseRequest license, String path,
-                                                       Violations violations) {
+                                                       Product bundle, PlannedLicense bundleLicense,
+                                                       LicenseRequest license, String path, Violations violations) {
         int before = violations.size();
         if (license.key() != null) {
             violations.add(ErrorCode.VALIDATION_ERROR, path + ".key", "a bundle's licenses are authorized by the "
@@ -113,7 +114,7 @@ final class BundleExpansion {
         }
         // The item's license_policy is the bundle product's policy: it cannot serve another product's license.
         Optional<PlannedLicense> planned = LicensePlanner.plan(catalog, request, item, product.get(), Optional.empty(),
-                license, LicenseRole.SUB_LICENSE, null, null, path, violations);
+                license, LicenseRole.SUB_LICENSE, bundleLicense, null, null, path, violations);
         return violations.size() > before ? Optional.empty() : planned;
     }
 

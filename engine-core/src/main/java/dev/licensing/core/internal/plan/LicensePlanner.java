@@ -37,13 +37,14 @@ final class LicensePlanner {
     /**
      * @param product    the license's product: the item's, or in a bundle order the sub-product the license names
      * @param itemPolicy the item's {@code license_policy}, for the licenses that name no policy
+     * @param bundle     for a sub-license, its bundle license's plan (absent when that failed), else {@code null}
      * @param key        the license's own key, else {@code null}
      * @param users      the license's own users, else {@code null}
      * @return the planned license, or empty when a violation was recorded
      */
     static Optional<PlannedLicense> plan(CatalogIndex catalog, OrderRequest request, ItemRequest item, Product product,
                                          Optional<Policy> itemPolicy, LicenseRequest license, LicenseRole role,
-                                         String key, List<UserRequest> users, String path, Violations violations) {
+                                         PlannedLicense bundle, String key, List<UserRequest> users, String path, Violations violations) {
         int before = violations.size();
         LicenseProperties given = license.properties();
         Durations.check(given.validDuration(), path, "valid_duration", violations);
@@ -74,7 +75,7 @@ final class LicensePlanner {
             return Optional.empty();
         }
         Policy applied = policy.orElse(null);
-        return Optional.of(new PlannedLicense(path, role, product, key, false, users, applied, resolved,
+        return Optional.of(new PlannedLicense(path, role, bundle, product, key, users, applied, resolved,
                 Notes.forLicense(license.note(), item.note()),
                 Metadata.forLicense(license.metadata(), applied == null ? null : applied.metadata()),
                 features, customFields));

@@ -12,7 +12,6 @@ import dev.licensing.core.internal.catalog.CatalogIndex;
 import dev.licensing.core.internal.rules.Authorization;
 import dev.licensing.core.internal.rules.Dates;
 import dev.licensing.core.internal.rules.Emails;
-import dev.licensing.core.internal.rules.LicenseKeys;
 import dev.licensing.core.internal.rules.Metadata;
 import dev.licensing.core.internal.rules.PolicyResolver;
 
@@ -22,23 +21,20 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 
 /**
  * Validates a request against its company's catalog and plans it (DESIGN §2 "validate" and "plan"): pure, no store
- * access, every violation collected with its JSON path. Keys of key-based licenses that give none are drawn here; the
- * store transaction draws again any that turn out taken.
+ * access, every violation collected with its JSON path. What only the store can tell (taken ids and keys, existing
+ * users and customers) and the keys the engine generates are settlement's, inside the store transaction.
  */
 public final class OrderPlanner {
     private static final String ORDER_TYPE = "normal";
 
     private final Clock clock;
-    private final Random random;
 
-    public OrderPlanner(Clock clock, Random random) {
+    public OrderPlanner(Clock clock) {
         this.clock = clock;
-        this.random = random;
     }
 
     /**
@@ -62,7 +58,7 @@ public final class OrderPlanner {
             planItem(catalog, request, i, givenKeys, violations).ifPresent(items::add);
         }
         violations.throwIfAny();
-        return new PlannedOrder(company, request, createdAt, drawKeys(items, givenKeys), warnings);
+        return new PlannedOrder(company, OrderHeader.of(request, createdAt), items, warnings);
     }
 
     private static void checkHeader(OrderRequest request, Violations violations) {
@@ -134,7 +130,7 @@ public final class OrderPlanner {
             }
             Authorization.check(product.get(), license.key(), license.users(), licensePath, givenKeys, violations);
             Optional<PlannedLicense> planned = LicensePlanner.plan(catalog, request, item, product.get(), itemPolicy,
-                    license, LicenseRole.STANDALONE, license.key(), license.users(), licensePath, violations);
+                    license, LicenseRole.STANDALONE, null, license.key(), license.users(), licensePath, violations);
             if (violations.size() == before) {
                 planned.ifPresent(licenses::add);
             }
@@ -154,27 +150,6 @@ public final class OrderPlanner {
                     "no product '" + item.productCode() + "' in the catalog");
         }
         return product;
-    }
-
-    /** Draws a key for each key-based license that gives none, never one the request itself gives. */
-    private List<PlannedItem> drawKeys(List<PlannedItem> items, Set<String> givenKeys) {
-        List<PlannedItem> keyed = new ArrayList<>(items.size());
-        for (PlannedItem item : items) {
-            List<PlannedLicense> licenses = new ArrayList<>(item.licenses().size());
-            for (PlannedLicense license : item.licenses()) {
-                licenses.add(license.needsKey() ? generatedKey(license, givenKeys) : license);
-            }
-            keyed.add(new PlannedItem(item.path(), item.product(), item.customerAccountId(), licenses));
-        }
-        return keyed;
-    }
-
-    private PlannedLicense generatedKey(PlannedLicense license, Set<String> taken) {
-        String key;
-        do {
-            key = LicenseKeys.generate(random);
-        } while (!taken.add(key));
-        return license.withGeneratedKey(key);
     }
 
     private static void accountNotFound(Violations violations, String field, long id) {

@@ -11,22 +11,23 @@ import dev.licensing.core.internal.rules.FeatureResolver.ResolvedFeature;
 import java.util.List;
 
 /**
- * One license, resolved.
+ * One license, resolved. Settlement and assembly tell licenses apart by identity (a sub-license's {@code bundle} is
+ * its bundle license's very plan): two licenses planned alike are still two licenses.
  *
- * @param path         its JSON path, {@code items[0].licenses[1]} ({@code items[0]} for a bundle license, whose key
- *                     and users are the item's), for errors only the store can find
- * @param role         a plain order's license, or a bundle order's bundle license or sub-license
- * @param key          the given or generated key of a key-based license, else {@code null}
- * @param keyGenerated whether the engine drew {@code key} (a taken one is then drawn again, not an error)
- * @param users        the users of a user-based license, else empty
- * @param policy       the applied policy, or {@code null}
+ * @param path   its JSON path, {@code items[0].licenses[1]} ({@code items[0]} for a bundle license, whose key and users
+ *               are the item's), for errors only the store can find
+ * @param role   a plain order's license, or a bundle order's bundle license or sub-license
+ * @param bundle for a sub-license, the plan of its item's bundle license; else {@code null}
+ * @param key    the given key of a key-based license, else {@code null} (settlement draws one when {@link #needsKey})
+ * @param users  the users of a user-based license, else empty
+ * @param policy the applied policy, or {@code null}
  */
 public record PlannedLicense(
         String path,
         LicenseRole role,
+        PlannedLicense bundle,
         Product product,
         String key,
-        boolean keyGenerated,
         List<UserRequest> users,
         Policy policy,
         LicenseProperties properties,
@@ -45,16 +46,5 @@ public record PlannedLicense(
     public boolean needsKey() {
         return role != LicenseRole.SUB_LICENSE && key == null
                 && product.authorizationMethod() == AuthorizationMethod.LICENSE_KEY;
-    }
-
-    /** The same license with a key the engine drew. */
-    public PlannedLicense withGeneratedKey(String newKey) {
-        return new PlannedLicense(path, role, product, newKey, true, users, policy, properties, note, metadata,
-                features, customFields);
-    }
-
-    public PlannedLicense withKey(String newKey) {
-        return new PlannedLicense(path, role, product, newKey, keyGenerated, users, policy, properties, note, metadata,
-                features, customFields);
     }
 }

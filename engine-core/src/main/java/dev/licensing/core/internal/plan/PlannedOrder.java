@@ -1,21 +1,22 @@
 package dev.licensing.core.internal.plan;
 
 import dev.licensing.api.model.Warning;
-import dev.licensing.api.order.OrderRequest;
 
-import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A request that passed validation, with every license resolved: what the store transaction needs to write it, less
- * what only the store can tell (is the id taken, which users and customers exist, are the keys free).
- *
- * @param createdAt the instant of the request's {@code created}, else the clock's now
+ * what only the store can tell (is the id taken, which users and customers exist, which keys are free).
  */
-public record PlannedOrder(String company, OrderRequest request, Instant createdAt, List<PlannedItem> items,
-                           List<Warning> warnings) {
+public record PlannedOrder(String company, OrderHeader header, List<PlannedItem> items, List<Warning> warnings) {
     public PlannedOrder {
         items = List.copyOf(items);
         warnings = List.copyOf(warnings);
+    }
+
+    /** Every license of the order, item by item, each bundle license before its sub-licenses. */
+    public Stream<PlannedLicense> licenses() {
+        return items.stream().flatMap(item -> item.licenses().stream());
     }
 }

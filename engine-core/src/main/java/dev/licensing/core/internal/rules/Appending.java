@@ -2,7 +2,6 @@ package dev.licensing.core.internal.rules;
 
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.model.Order;
-import dev.licensing.api.order.OrderRequest;
 import dev.licensing.core.internal.plan.Violations;
 
 import java.util.Optional;
@@ -17,20 +16,24 @@ public final class Appending {
     }
 
     /**
+     * @param orderId  the request's order id
+     * @param append   the request's {@code append}
+     * @param bundle   the request's {@code is_bundle}
      * @param existing the header of the order that already has the request's id, or {@code null}
      * @return the order to append to, or empty for a new order (also when a violation was recorded)
      */
-    public static Optional<Order> target(OrderRequest request, Order existing, Violations violations) {
+    public static Optional<Order> target(String orderId, boolean append, boolean bundle, Order existing,
+                                         Violations violations) {
         if (existing == null) {
             return Optional.empty();
         }
-        if (!request.append()) {
-            violations.add(ErrorCode.ORDER_ID_EXISTS, "id", "order '" + request.id() + "' exists; set append: true "
+        if (!append) {
+            violations.add(ErrorCode.ORDER_ID_EXISTS, "id", "order '" + orderId + "' exists; set append: true "
                     + "to add these items to it");
             return Optional.empty();
         }
-        if (existing.bundle() != request.bundle()) {
-            violations.add(ErrorCode.BUNDLE_MISMATCH, "is_bundle", "order '" + request.id() + "' is "
+        if (existing.bundle() != bundle) {
+            violations.add(ErrorCode.BUNDLE_MISMATCH, "is_bundle", "order '" + orderId + "' is "
                     + (existing.bundle() ? "a bundle order" : "a plain order") + "; an append must be one too");
             return Optional.empty();
         }

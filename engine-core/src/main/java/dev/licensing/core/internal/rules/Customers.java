@@ -2,7 +2,6 @@ package dev.licensing.core.internal.rules;
 
 import dev.licensing.api.model.Customer;
 import dev.licensing.api.order.CustomerRequest;
-import dev.licensing.api.order.OrderRequest;
 
 import java.util.Map;
 import java.util.Optional;
@@ -31,25 +30,23 @@ public final class Customers {
         return Optional.ofNullable(request.reference()).map(byReference::get);
     }
 
-    public static Customer create(long id, OrderRequest order) {
-        CustomerRequest c = order.customer();
+    /** @param orderAccount the order's own {@code customer_account_id}, which a new customer joins, or {@code null} */
+    public static Customer create(long id, CustomerRequest c, Long orderAccount) {
         return new Customer(id, c.email(), c.firstName(), c.lastName(), c.companyName(), c.phone(), c.address(),
-                c.reference(), order.customerAccountId());
+                c.reference(), orderAccount);
     }
 
-    /** @param customer the order's customer, or {@code null} */
-    public static Long orderAccount(OrderRequest order, Customer customer) {
-        if (order.customerAccountId() != null) {
-            return order.customerAccountId();
+    /**
+     * @param orderAccount the order's own {@code customer_account_id}, or {@code null}
+     * @param customer     the order's customer, or {@code null}
+     */
+    public static Long orderAccount(Long orderAccount, Boolean addToCustomerAccount, Customer customer) {
+        if (orderAccount != null) {
+            return orderAccount;
         }
-        if (customer == null || Boolean.FALSE.equals(order.addToCustomerAccount())) {
+        if (customer == null || Boolean.FALSE.equals(addToCustomerAccount)) {
             return null;
         }
         return customer.customerAccountId();
-    }
-
-    /** Whether the customer manages the order's licenses. */
-    public static boolean isManager(OrderRequest order) {
-        return order.customer() != null && Boolean.TRUE.equals(order.customer().isManager());
     }
 }

@@ -64,6 +64,11 @@ public final class PolicyResolver {
         if (itemPolicy.isPresent()) {
             return itemPolicy;
         }
+        return defaultPolicy(catalog, product);
+    }
+
+    /** The product's default policy, or empty when it names none; catalog validation made sure it exists. */
+    public static Optional<Policy> defaultPolicy(CatalogIndex catalog, Product product) {
         return Optional.ofNullable(product.defaultPolicy())
                 .map(code -> catalog.policy(product.code(), code)
                         .orElseThrow(() -> new IllegalStateException("validated catalog lacks default policy " + code)));

@@ -1,14 +1,11 @@
 package dev.licensing.core.internal.rules;
 
-import dev.licensing.api.model.NewPassword;
 import dev.licensing.api.model.User;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
-import java.util.function.LongSupplier;
 
 /**
  * The license users of one company as one store transaction sees them: an email (ignoring case) names one user; an
@@ -17,36 +14,29 @@ import java.util.function.LongSupplier;
  */
 public final class Users {
     private final Map<String, User> known;
-    private final Random random;
 
-    /** @param existing the company's users for the batch's emails, keyed by lower-case email */
-    public Users(Map<String, User> existing, Random random) {
+    /** @param existing the company's users for the batch's emails, keyed by {@link Emails#normalize} */
+    public Users(Map<String, User> existing) {
         this.known = new HashMap<>(existing);
-        this.random = random;
     }
 
-    /** The user for {@code email}, created (with an id from {@code ids}) when the company has none. */
-    public User userFor(String email, LongSupplier ids, Created created) {
-        return known.computeIfAbsent(Emails.normalize(email), key -> {
-            String password = Passwords.generate(random);
-            User user = new User(ids.getAsLong(), email, Passwords.hash(password, random));
-            created.users.add(user);
-            created.passwords.add(new NewPassword(email, password));
-            return user;
-        });
+    /** The company's user for {@code email}: stored, or created by an earlier order of the batch. */
+    public Optional<User> existing(String email) {
+        return Optional.ofNullable(known.get(Emails.normalize(email)));
     }
 
-    /** What one order created: the users to write with it and the passwords its result shows. */
-    public static final class Created {
-        private final List<User> users = new ArrayList<>();
-        private final List<NewPassword> passwords = new ArrayList<>();
+    /** A user an order of the batch created, for the orders after it. */
+    public void remember(User user) {
+        known.putIfAbsent(Emails.normalize(user.email()), user);
+    }
 
-        public List<User> users() {
-            return List.copyOf(users);
-        }
+    /** A user new to the company: its password drawn, and hashed with a drawn salt; its id is the order's to give. */
+    public static NewUser create(String email, Random random) {
+        String password = Passwords.generate(random);
+        return new NewUser(email, password, Passwords.hash(password, random));
+    }
 
-        public List<NewPassword> passwords() {
-            return List.copyOf(passwords);
-        }
+    /** A user to create: {@code email} as the first license that names it gives it. */
+    public record NewUser(String email, String password, String passwordHash) {
     }
 }
