@@ -10,6 +10,10 @@ import dev.licensing.core.internal.wire.CatalogFileReader;
 public final class CatalogJson {
     private final CatalogFileReader reader = new CatalogFileReader();
 
+    /** A reader of catalog files; one serves any number of reads. */
+    public CatalogJson() {
+    }
+
     /**
      * @throws InvalidCatalogException with every violation, each {@code invalid_catalog} at its path
      *                                 ({@code products[0].authorization_method})
