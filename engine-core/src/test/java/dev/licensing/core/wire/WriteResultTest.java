@@ -41,7 +41,7 @@ class WriteResultTest {
                                               String maintenanceDuration, ConsumptionPeriod consumptionPeriod,
                                               Long maxConsumptions) {
         return new LicenseProperties(false, true, type, 1, false, validDuration, null, null, 120, 0, false, 0, false,
-                null, maintenance, maintenanceDuration, null, false, false, 0, false, null, false, 0, false, false,
+                "", maintenance, maintenanceDuration, null, false, false, 0, false, null, false, 0, false, false,
                 false, 0, maxConsumptions, false, 0L, false, consumptionPeriod, false, false, null);
     }
 

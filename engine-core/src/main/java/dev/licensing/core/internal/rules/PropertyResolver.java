@@ -1,7 +1,7 @@
 package dev.licensing.core.internal.rules;
 
 import dev.licensing.api.LicenseProperties;
-import dev.licensing.api.LicenseType;
+import dev.licensing.api.LicenseProperty;
 import dev.licensing.api.catalog.Policy;
 import dev.licensing.api.catalog.Product;
 import dev.licensing.api.order.ItemRequest;
@@ -13,13 +13,14 @@ import dev.licensing.api.order.ItemRequest;
 public final class PropertyResolver {
 
     /**
-     * What a license gets when no layer says otherwise: the page's example response. The nullable properties (durations,
-     * dates, consumption limits, the floating server, max license users) stay null.
+     * What a license gets when no layer says otherwise, as each property declares it: the page's example response. The
+     * nullable properties (durations, dates, consumption limits, the floating server, max license users) stay null.
      */
-    public static final LicenseProperties ENGINE_DEFAULTS = new LicenseProperties(
-            false, true, LicenseType.PERPETUAL, 1, false, null, null, null, 120, 0, false, 0, false, "", false, null,
-            null, false, false, 0, false, null, false, 0, false, false, false, 0, null, false, 0L, false, null, false,
-            false, null);
+    public static final LicenseProperties ENGINE_DEFAULTS = LicenseProperty.engineDefaults();
+
+    private static final LicenseProperty ACTIVE = LicenseProperty.named("active");
+    private static final LicenseProperty SUBSCRIPTION_ID = LicenseProperty.named("subscription_id");
+    private static final LicenseProperty PREVENT_VM = LicenseProperty.named("prevent_vm");
 
     private PropertyResolver() {
     }
@@ -41,17 +42,12 @@ public final class PropertyResolver {
      * levels set disjoint fields, so stacking them in one record keeps their order.
      */
     private static LicenseProperties orderAndItemLevel(Boolean preventVm, ItemRequest item) {
-        LicenseProperties n = LicenseProperties.NONE;
         if (preventVm == null && item.active() == null && item.subscriptionId() == null) {
-            return n; // most licenses: an empty layer, which overriddenBy skips without a merge
+            return LicenseProperties.NONE; // most licenses: an empty layer, which overriddenBy skips without a merge
         }
-        return new LicenseProperties(item.active(), n.enabled(), n.licenseType(), n.maxActivations(),
-                n.allowUnlimitedActivations(), n.validDuration(), n.validityPeriod(), n.startDate(), n.floatingTimeout(),
-                n.maxTransfers(), n.canBorrow(), n.maxBorrowTime(), n.isAirGapped(), item.subscriptionId(),
-                n.enableMaintenancePeriod(), n.maintenanceDuration(), n.maintenancePeriod(), n.isFloatingCloud(),
-                n.isFloating(), n.floatingUsers(), n.isLocalLicense(), n.floatingServerId(), n.isTrial(), n.trialDays(),
-                preventVm, n.isHardwareKeyAuth(), n.allowGracePeriod(), n.gracePeriod(), n.maxConsumptions(),
-                n.allowOverages(), n.maxOverages(), n.resetConsumption(), n.consumptionPeriod(),
-                n.allowNegativeConsumptions(), n.allowUnlimitedConsumptions(), n.maxLicenseUsers());
+        return LicenseProperty.build(property -> property == ACTIVE ? item.active()
+                : property == SUBSCRIPTION_ID ? item.subscriptionId()
+                : property == PREVENT_VM ? preventVm
+                : null);
     }
 }

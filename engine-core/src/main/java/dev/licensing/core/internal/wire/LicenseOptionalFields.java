@@ -5,6 +5,7 @@ import dev.licensing.api.CustomFieldType;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.FeatureProperties;
 import dev.licensing.api.LicenseProperties;
+import dev.licensing.api.LicenseProperty;
 import dev.licensing.api.LicenseType;
 import dev.licensing.api.order.CustomFieldRequest;
 import dev.licensing.api.order.FeatureRequest;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * Reads the page's {@code LicenseOptional} properties wherever they appear: on a license of a request, and on a product
- * or a policy of the catalog. Each field's wire name and type live here alone.
+ * or a policy of the catalog. Each license property's wire name and type are its declaration's ({@link LicenseProperty}).
  */
 final class LicenseOptionalFields {
     static final List<String> LICENSE_TYPES = Arrays.stream(LicenseType.values()).map(LicenseType::wire).toList();
@@ -29,45 +30,28 @@ final class LicenseOptionalFields {
     private LicenseOptionalFields() {
     }
 
-    /** Every field of {@link LicenseProperties}, under its snake_case wire name. */
+    /** Every field of {@link LicenseProperties}, under its wire name, each read as its declared type. */
     static LicenseProperties properties(FieldReader in) {
-        return new LicenseProperties(
-                in.bool("active"),
-                in.bool("enabled"),
-                in.oneOf("license_type", LicenseType::fromWire, LICENSE_TYPES),
-                in.int32("max_activations"),
-                in.bool("allow_unlimited_activations"),
-                in.string("valid_duration"),
-                in.string("validity_period"),
-                in.string("start_date"),
-                in.int32("floating_timeout"),
-                in.int32("max_transfers"),
-                in.bool("can_borrow"),
-                in.int32("max_borrow_time"),
-                in.bool("is_air_gapped"),
-                in.stringOrNumber("subscription_id"),
-                in.bool("enable_maintenance_period"),
-                in.string("maintenance_duration"),
-                in.string("maintenance_period"),
-                in.bool("is_floating_cloud"),
-                in.bool("is_floating"),
-                in.int32("floating_users"),
-                in.bool("is_local_license"),
-                in.int64("floating_server_id"),
-                in.bool("is_trial"),
-                in.int32("trial_days"),
-                in.bool("prevent_vm"),
-                in.bool("is_hardware_key_auth"),
-                in.bool("allow_grace_period"),
-                in.int32("grace_period"),
-                in.int64("max_consumptions"),
-                in.bool("allow_overages"),
-                in.int64("max_overages"),
-                in.bool("reset_consumption"),
-                in.oneOf("consumption_period", ConsumptionPeriod::fromWire, CONSUMPTION_PERIODS),
-                in.bool("allow_negative_consumptions"),
-                in.bool("allow_unlimited_consumptions"),
-                in.int32("max_license_users"));
+        return LicenseProperty.build(property -> read(in, property));
+    }
+
+    private static Object read(FieldReader in, LicenseProperty property) {
+        String name = property.wireName();
+        Class<?> type = property.type();
+        if (type == Boolean.class) {
+            return in.bool(name);
+        } else if (type == Integer.class) {
+            return in.int32(name);
+        } else if (type == Long.class) {
+            return in.int64(name);
+        } else if (type == LicenseType.class) {
+            return in.oneOf(name, LicenseType::fromWire, LICENSE_TYPES);
+        } else if (type == ConsumptionPeriod.class) {
+            return in.oneOf(name, ConsumptionPeriod::fromWire, CONSUMPTION_PERIODS);
+        } else if (type == String.class) {
+            return property.textOrNumber() ? in.stringOrNumber(name) : in.string(name);
+        }
+        throw new IllegalStateException(property + ": no wire reading for " + type.getSimpleName());
     }
 
     /** The fields of the page's long-form {@code ProductFeature} other than {@code code}. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.licensing.api.FeatureProperties;
 import dev.licensing.api.LicenseProperties;
+import dev.licensing.api.LicenseProperty;
+import dev.licensing.api.LicenseType;
 import dev.licensing.api.model.License;
 import dev.licensing.api.model.LicenseCustomField;
 import dev.licensing.api.model.LicenseFeature;
@@ -14,6 +16,8 @@ import dev.licensing.api.model.OrderItem;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Writes an order in the shape of LicenseSpring's Create Order response (DESIGN §3 "Response shape"), fields in the
@@ -21,6 +25,30 @@ import java.util.List;
  */
 public final class OrderResponseWriter {
     private static final String EMPTY_OBJECT = "{}";
+
+    /**
+     * A license's fields up to its users or key, in the order of the page's example responses: the license properties
+     * by their response names, among the license's own fields. Declared properties the page does not show follow them.
+     */
+    private static final List<String> PAGE_LICENSE_FIELDS = List.of(
+            "id", "product_id", "active", "enabled", "created_at", "updated_at", "license_type", "max_activations",
+            "allow_unlimited_activations", "valid_duration", "floating_timeout", "max_transfers", "can_borrow",
+            "max_borrow_time", "start_date", "is_air_gapped", "license_template_id", "validity_period",
+            "subscription_id", "enable_maintenance_period", "maintenance_duration", "maintenance_period",
+            "is_floating_cloud", "is_floating", "is_local_license", "floating_server", "floating_users", "is_trial",
+            "trial_days", "prevent_vm", "metadata", "is_hardware_key_auth",
+            "allow_grace_period", "grace_period", "time_activated",
+            "allow_negative_consumptions", "allow_overages", "allow_unlimited_consumptions", "consumption_period",
+            "max_consumptions", "max_overages", "reset_consumption");
+    /** Shown after a user-based license's users, as on the page. */
+    private static final LicenseProperty MAX_LICENSE_USERS = LicenseProperty.named("max_license_users");
+    private static final Map<String, LicenseProperty> PROPERTIES_BY_RESPONSE_NAME = LicenseProperty.all().stream()
+            .collect(Collectors.toUnmodifiableMap(LicenseProperty::responseName, property -> property));
+    private static final List<LicenseProperty> PROPERTIES_OFF_THE_PAGE = LicenseProperty.all().stream()
+            .filter(property -> property != MAX_LICENSE_USERS && !PAGE_LICENSE_FIELDS.contains(property.responseName()))
+            .toList();
+    private static final LicenseProperty MAINTENANCE_DURATION = LicenseProperty.named("maintenance_duration");
+    private static final LicenseProperty MAINTENANCE_PERIOD = LicenseProperty.named("maintenance_period");
 
     private final JsonGenerator out;
 
@@ -64,68 +92,26 @@ public final class OrderResponseWriter {
         LicenseProperties p = license.properties();
         Shown shown = new Shown("license " + license.id());
         out.writeStartObject();
-        out.writeStringField("id", Long.toString(license.id()));
-        out.writeNumberField("product_id", license.productId());
-        out.writeBooleanField("active", shown.get(p.active(), "active"));
-        out.writeBooleanField("enabled", shown.get(p.enabled(), "enabled"));
-        out.writeNumberField("created_at", license.createdAt().toEpochMilli());
-        out.writeNumberField("updated_at", license.updatedAt().toEpochMilli());
-        out.writeStringField("license_type", shown.get(p.licenseType(), "license_type").wire());
-        out.writeNumberField("max_activations", shown.get(p.maxActivations(), "max_activations"));
-        out.writeBooleanField("allow_unlimited_activations",
-                shown.get(p.allowUnlimitedActivations(), "allow_unlimited_activations"));
-        nullableString("valid_duration", p.validDuration());
-        out.writeNumberField("floating_timeout", shown.get(p.floatingTimeout(), "floating_timeout"));
-        out.writeNumberField("max_transfers", shown.get(p.maxTransfers(), "max_transfers"));
-        out.writeBooleanField("can_borrow", shown.get(p.canBorrow(), "can_borrow"));
-        out.writeNumberField("max_borrow_time", shown.get(p.maxBorrowTime(), "max_borrow_time"));
-        nullableString("start_date", p.startDate());
-        out.writeBooleanField("is_air_gapped", shown.get(p.isAirGapped(), "is_air_gapped"));
-        nullableNumber("license_template_id", license.policyId());
-        nullableString("validity_period", p.validityPeriod());
-        out.writeStringField("subscription_id", p.subscriptionId() == null ? "" : p.subscriptionId());
-        boolean maintenance = shown.get(p.enableMaintenancePeriod(), "enable_maintenance_period");
-        out.writeBooleanField("enable_maintenance_period", maintenance);
-        if (maintenance) {
-            nullableString("maintenance_duration", p.maintenanceDuration());
-            nullableString("maintenance_period", p.maintenancePeriod());
+        for (String field : PAGE_LICENSE_FIELDS) {
+            LicenseProperty property = PROPERTIES_BY_RESPONSE_NAME.get(field);
+            if (property != null) {
+                if (shows(property, p)) {
+                    property(property, p, shown);
+                }
+            } else {
+                ownField(field, license, shown);
+            }
         }
-        out.writeBooleanField("is_floating_cloud", shown.get(p.isFloatingCloud(), "is_floating_cloud"));
-        out.writeBooleanField("is_floating", shown.get(p.isFloating(), "is_floating"));
-        out.writeBooleanField("is_local_license", shown.get(p.isLocalLicense(), "is_local_license"));
-        nullableNumber("floating_server", p.floatingServerId());
-        out.writeNumberField("floating_users", shown.get(p.floatingUsers(), "floating_users"));
-        out.writeBooleanField("is_trial", shown.get(p.isTrial(), "is_trial"));
-        out.writeNumberField("trial_days", shown.get(p.trialDays(), "trial_days"));
-        out.writeBooleanField("prevent_vm", shown.get(p.preventVm(), "prevent_vm"));
-        jsonObject("metadata", shown.get(license.metadata(), "metadata"));
-        out.writeBooleanField("is_hardware_key_auth", shown.get(p.isHardwareKeyAuth(), "is_hardware_key_auth"));
-        switch (p.licenseType()) {
-            case SUBSCRIPTION -> {
-                out.writeBooleanField("allow_grace_period", shown.get(p.allowGracePeriod(), "allow_grace_period"));
-                out.writeNumberField("grace_period", shown.get(p.gracePeriod(), "grace_period"));
-                out.writeNumberField("time_activated", 0); // the engine creates licenses; none is activated yet
-            }
-            case CONSUMPTION -> {
-                out.writeBooleanField("allow_negative_consumptions",
-                        shown.get(p.allowNegativeConsumptions(), "allow_negative_consumptions"));
-                out.writeBooleanField("allow_overages", shown.get(p.allowOverages(), "allow_overages"));
-                out.writeBooleanField("allow_unlimited_consumptions",
-                        shown.get(p.allowUnlimitedConsumptions(), "allow_unlimited_consumptions"));
-                nullableString("consumption_period", p.consumptionPeriod() == null ? null : p.consumptionPeriod().wire());
-                out.writeNumberField("max_consumptions", p.maxConsumptions() == null ? 0 : p.maxConsumptions());
-                out.writeNumberField("max_overages", shown.get(p.maxOverages(), "max_overages"));
-                out.writeBooleanField("reset_consumption", shown.get(p.resetConsumption(), "reset_consumption"));
-            }
-            case PERPETUAL, TIME_LIMITED -> {
-                // no fields of their own
+        for (LicenseProperty property : PROPERTIES_OFF_THE_PAGE) {
+            if (property.shownFor(p.licenseType())) {
+                property(property, p, shown);
             }
         }
         // A sub-license is authorized through its bundle license: the page's SubLicense has neither key nor users.
         boolean subLicense = license.bundleLicenseId() != null;
-        if (!subLicense && license.isUserBased()) {
+        if (license.isUserBased()) {
             users(license.users());
-            out.writeNumberField("max_license_users", p.maxLicenseUsers() == null ? 0 : p.maxLicenseUsers());
+            property(MAX_LICENSE_USERS, p, shown);
         } else if (!subLicense) {
             out.writeStringField("license_key", license.key());
         }
@@ -144,6 +130,55 @@ public final class OrderResponseWriter {
             customFields(license.customFields());
         }
         out.writeEndObject();
+    }
+
+    /** Whether the page's response shows {@code property} for a license with {@code p}. */
+    private static boolean shows(LicenseProperty property, LicenseProperties p) {
+        if (property == MAINTENANCE_DURATION || property == MAINTENANCE_PERIOD) {
+            return Boolean.TRUE.equals(p.enableMaintenancePeriod());
+        }
+        return property.shownFor(p.licenseType());
+    }
+
+    /** A property as its declaration says: absent, its declared stand-in or null; a defaulted one is never absent. */
+    private void property(LicenseProperty property, LicenseProperties p, Shown shown) throws IOException {
+        Object value = property.get(p);
+        if (value == null && property.shownIfAbsent() != null) {
+            value = property.shownIfAbsent();
+        } else if (property.engineDefault() != null) {
+            value = shown.get(value, property.responseName());
+        }
+        value = property.toWire(value);
+        String field = property.responseName();
+        if (value == null) {
+            out.writeNullField(field);
+        } else if (value instanceof Boolean b) {
+            out.writeBooleanField(field, b);
+        } else if (value instanceof Integer n) {
+            out.writeNumberField(field, n);
+        } else if (value instanceof Long n) {
+            out.writeNumberField(field, n);
+        } else {
+            out.writeStringField(field, (String) value);
+        }
+    }
+
+    /** The license's own fields among the page's. */
+    private void ownField(String field, License license, Shown shown) throws IOException {
+        switch (field) {
+            case "id" -> out.writeStringField("id", Long.toString(license.id()));
+            case "product_id" -> out.writeNumberField("product_id", license.productId());
+            case "created_at" -> out.writeNumberField("created_at", license.createdAt().toEpochMilli());
+            case "updated_at" -> out.writeNumberField("updated_at", license.updatedAt().toEpochMilli());
+            case "license_template_id" -> nullableNumber("license_template_id", license.policyId());
+            case "metadata" -> jsonObject("metadata", shown.get(license.metadata(), "metadata"));
+            case "time_activated" -> {
+                if (license.properties().licenseType() == LicenseType.SUBSCRIPTION) {
+                    out.writeNumberField("time_activated", 0); // the engine creates licenses; none is activated yet
+                }
+            }
+            default -> throw new IllegalStateException("no license field " + field);
+        }
     }
 
     private void users(List<LicenseUser> users) throws IOException {
