@@ -5,6 +5,7 @@ import dev.licensing.api.model.Order;
 import dev.licensing.api.model.User;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,12 +29,19 @@ public interface StoreReader {
     Set<String> existingKeys(String company, Collection<String> keys);
 
     /**
-     * The company's users whose email equals one of {@code emails} ignoring case, keyed by the lower-case
-     * ({@code Locale.ROOT}) email.
+     * The form under which an email names one user, or one customer, of a company: lower case in {@code Locale.ROOT}
+     * (which SQL's ASCII-only {@code lower()} is not). The engine and every store compare and key emails by it.
+     */
+    static String emailKey(String email) {
+        return email.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The company's users whose email equals one of {@code emails} ignoring case, keyed by {@link #emailKey}.
      */
     Map<String, User> findUsers(String company, Collection<String> emails);
 
-    /** The company's customers whose email equals one of {@code emails} ignoring case, keyed by lower-case email. */
+    /** The company's customers whose email equals one of {@code emails} ignoring case, keyed by {@link #emailKey}. */
     Map<String, Customer> findCustomersByEmail(String company, Collection<String> emails);
 
     /**

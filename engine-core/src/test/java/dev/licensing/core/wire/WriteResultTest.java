@@ -281,8 +281,8 @@ class WriteResultTest {
     @Test
     void errorsAreWrittenWithFieldOmittedWhenNoOneFieldIsAtFault() {
         String json = codec.writeErrors(List.of(
-                LicensingError.of(ErrorCode.UNKNOWN_FIELD, "items[0].licenses[0].max_activation", "unknown field"),
-                LicensingError.of(ErrorCode.INVALID_JSON, null, "not a JSON document")), false);
+                new LicensingError(ErrorCode.UNKNOWN_FIELD, "unknown field", "items[0].licenses[0].max_activation"),
+                new LicensingError(ErrorCode.INVALID_JSON, "not a JSON document", null)), false);
 
         assertThat(json).isEqualTo("{\"errors\":["
                 + "{\"code\":\"unknown_field\",\"message\":\"unknown field\",\"field\":\"items[0].licenses[0].max_activation\"},"

@@ -5,12 +5,12 @@ import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
+import dev.licensing.api.store.StoreReader;
 
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,9 +25,9 @@ final class CompanyData {
     private final Map<String, Customer> customersByEmail = new HashMap<>();
     private final Map<String, Customer> customersByReference = new HashMap<>();
 
-    /** The form in which emails are compared and keyed (the SPI's lower case, {@code Locale.ROOT}). */
+    /** The form in which emails are compared and keyed ({@link StoreReader#emailKey}). */
     static String emailKey(String email) {
-        return email.toLowerCase(Locale.ROOT);
+        return StoreReader.emailKey(email);
     }
 
     StoredOrder order(String orderId) {

@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -170,9 +169,9 @@ class SqliteReader implements StoreReader {
         });
     }
 
-    /** Emails as the store keys them: lower case in {@link Locale#ROOT}, which SQL's ASCII-only lower() is not. */
+    /** Emails as the store keys them ({@link StoreReader#emailKey}). */
     static String lower(String email) {
-        return email == null ? null : email.toLowerCase(Locale.ROOT);
+        return email == null ? null : StoreReader.emailKey(email);
     }
 
     private static List<String> lowerCase(Collection<String> emails) {

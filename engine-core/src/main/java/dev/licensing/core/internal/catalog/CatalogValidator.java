@@ -73,7 +73,7 @@ public final class CatalogValidator {
             }
         }
         return violations.list().stream()
-                .map(e -> LicensingError.of(ErrorCode.INVALID_CATALOG, e.field(), e.message()))
+                .map(e -> new LicensingError(ErrorCode.INVALID_CATALOG, e.message(), e.field()))
                 .toList();
     }
 

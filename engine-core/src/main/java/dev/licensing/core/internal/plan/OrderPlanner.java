@@ -13,6 +13,7 @@ import dev.licensing.core.internal.rules.Authorization;
 import dev.licensing.core.internal.rules.Dates;
 import dev.licensing.core.internal.rules.Emails;
 import dev.licensing.core.internal.rules.Metadata;
+import dev.licensing.core.internal.rules.OrderTypes;
 import dev.licensing.core.internal.rules.PolicyResolver;
 
 import java.time.Clock;
@@ -29,8 +30,6 @@ import java.util.Set;
  * users and customers) and the keys the engine generates are settlement's, inside the store transaction.
  */
 public final class OrderPlanner {
-    private static final String ORDER_TYPE = "normal";
-
     private final Clock clock;
 
     public OrderPlanner(Clock clock) {
@@ -67,9 +66,8 @@ public final class OrderPlanner {
         } else if (request.id().isBlank()) {
             violations.add(ErrorCode.VALIDATION_ERROR, "id", "the order id must not be blank");
         }
-        if (request.orderType() != null && !ORDER_TYPE.equals(request.orderType())) {
-            violations.add(ErrorCode.INVALID_VALUE, "order_type",
-                    "order_type '" + request.orderType() + "' is not one of: " + ORDER_TYPE);
+        if (request.orderType() != null && !OrderTypes.isKnown(request.orderType())) {
+            violations.add(ErrorCode.INVALID_VALUE, "order_type", OrderTypes.refusal(request.orderType()));
         }
         if (request.metadata() != null && !Metadata.isJsonObject(request.metadata())) {
             violations.add(ErrorCode.VALIDATION_ERROR, "metadata",

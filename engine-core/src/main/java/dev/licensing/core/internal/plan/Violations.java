@@ -12,7 +12,7 @@ public final class Violations {
     private final List<LicensingError> errors = new ArrayList<>();
 
     public void add(ErrorCode code, String field, String message) {
-        errors.add(LicensingError.of(code, field, message));
+        errors.add(new LicensingError(code, message, field));
     }
 
     public void addAll(List<LicensingError> more) {

@@ -1,6 +1,7 @@
 package dev.licensing.core.internal.rules;
 
-import java.util.Locale;
+import dev.licensing.api.store.StoreReader;
+
 import java.util.regex.Pattern;
 
 /** Email syntax and the case-insensitive form under which users and customers are unique within a company. */
@@ -15,8 +16,8 @@ public final class Emails {
         return email != null && SHAPE.matcher(email).matches();
     }
 
-    /** The key emails are compared under, as the store's reads key them. */
+    /** The key emails are compared under, as the store's reads key them ({@link StoreReader#emailKey}). */
     public static String normalize(String email) {
-        return email.toLowerCase(Locale.ROOT);
+        return StoreReader.emailKey(email);
     }
 }

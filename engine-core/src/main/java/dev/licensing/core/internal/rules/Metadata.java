@@ -1,7 +1,7 @@
 package dev.licensing.core.internal.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.licensing.core.internal.wire.WireJson;
 
 /**
  * Metadata is a string that holds a serialized JSON object (the page: "in the format of a serialized JSON object"). A
@@ -9,14 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class Metadata {
     static final String EMPTY = "{}";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Metadata() {
     }
 
+    /** As strict as the response writer that shows it: one JSON object, no comments, nothing after it. */
     public static boolean isJsonObject(String text) {
         try {
-            return text != null && JSON.readTree(text).isObject();
+            return text != null && WireJson.parseStrict(text).isObject();
         } catch (JsonProcessingException e) {
             return false;
         }

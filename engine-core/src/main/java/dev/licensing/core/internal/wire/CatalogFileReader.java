@@ -38,11 +38,11 @@ public final class CatalogFileReader {
         try {
             root = WireJson.parse(json);
         } catch (JsonProcessingException e) {
-            throw invalid(List.of(LicensingError.of(ErrorCode.INVALID_CATALOG, null,
-                    "not a JSON document: " + WireJson.describe(e))));
+            throw invalid(List.of(new LicensingError(ErrorCode.INVALID_CATALOG,
+                    "not a JSON document: " + WireJson.describe(e), null)));
         }
         if (!root.isObject()) {
-            throw invalid(List.of(LicensingError.of(ErrorCode.INVALID_CATALOG, null, "a catalog is a JSON object")));
+            throw invalid(List.of(new LicensingError(ErrorCode.INVALID_CATALOG, "a catalog is a JSON object", null)));
         }
         Catalog catalog = new CatalogReader(root).read(FieldReader.of(root, "", findings));
         if (findings.hasErrors()) {
@@ -54,7 +54,7 @@ public final class CatalogFileReader {
     /** Every violation of a catalog is {@code invalid_catalog}; its message and path say which rule it breaks. */
     private static InvalidCatalogException invalid(List<LicensingError> errors) {
         return new InvalidCatalogException(errors.stream()
-                .map(e -> LicensingError.of(ErrorCode.INVALID_CATALOG, e.field(), e.message()))
+                .map(e -> new LicensingError(ErrorCode.INVALID_CATALOG, e.message(), e.field()))
                 .toList());
     }
 

@@ -18,7 +18,7 @@ final class Findings {
     }
 
     void error(ErrorCode code, String path, String message) {
-        errors.add(LicensingError.of(code, path, message));
+        errors.add(new LicensingError(code, message, path));
     }
 
     void unknownField(String path) {

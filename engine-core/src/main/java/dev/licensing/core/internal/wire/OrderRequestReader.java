@@ -1,5 +1,6 @@
 package dev.licensing.core.internal.wire;
 
+import dev.licensing.core.internal.rules.OrderTypes;
 import dev.licensing.core.wire.DecodedOrder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,8 +17,6 @@ import java.util.List;
 
 /** Reads one LicenseSpring Create Order request (plain or bundle) from a JSON tree, field by field. */
 public final class OrderRequestReader {
-    private static final String ONLY_ORDER_TYPE = "normal";
-
     private OrderRequestReader() {
     }
 
@@ -63,9 +62,8 @@ public final class OrderRequestReader {
 
     private static String orderType(FieldReader in) {
         String type = in.string("order_type");
-        if (type != null && !type.equals(ONLY_ORDER_TYPE)) {
-            in.findings().error(ErrorCode.INVALID_VALUE, in.pathOf("order_type"),
-                    "'" + type + "' is not one of " + ONLY_ORDER_TYPE);
+        if (type != null && !OrderTypes.isKnown(type)) {
+            in.findings().error(ErrorCode.INVALID_VALUE, in.pathOf("order_type"), OrderTypes.refusal(type));
         }
         return type;
     }

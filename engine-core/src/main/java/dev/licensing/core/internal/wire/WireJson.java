@@ -41,7 +41,7 @@ public final class WireJson {
     }
 
     /** Parses one JSON document in strict JSON: no comments (a value that must be JSON text, such as metadata). */
-    static JsonNode parseStrict(String text) throws JsonProcessingException {
+    public static JsonNode parseStrict(String text) throws JsonProcessingException {
         JsonNode node = MAPPER.reader().without(JsonReadFeature.ALLOW_JAVA_COMMENTS).readTree(text);
         if (node == null || node.isMissingNode()) {
             throw new NotJsonException("no JSON value");

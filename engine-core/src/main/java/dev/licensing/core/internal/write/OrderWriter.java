@@ -118,11 +118,12 @@ public final class OrderWriter {
                                                   UniqueViolationException e) {
         switch (e.kind()) {
             case ORDER_ID:
-                return List.of(LicensingError.of(ErrorCode.ORDER_ID_EXISTS, "id",
-                        "order '" + planned.header().orderId() + "' was created by another request meanwhile"));
+                return List.of(new LicensingError(ErrorCode.ORDER_ID_EXISTS,
+                        "order '" + planned.header().orderId() + "' was created by another request meanwhile", "id"));
             case LICENSE_KEY:
-                return List.of(LicensingError.of(ErrorCode.LICENSE_KEY_EXISTS, settlement.keyPath(planned, e.value()),
-                        "key '" + e.value() + "' was taken by another request meanwhile"));
+                return List.of(new LicensingError(ErrorCode.LICENSE_KEY_EXISTS,
+                        "key '" + e.value() + "' was taken by another request meanwhile",
+                        settlement.keyPath(planned, e.value())));
             default:
                 throw e;
         }
