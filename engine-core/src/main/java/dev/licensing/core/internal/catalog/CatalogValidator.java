@@ -1,5 +1,6 @@
 package dev.licensing.core.internal.catalog;
 
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicenseProperties;
 import dev.licensing.api.LicensingError;
@@ -10,7 +11,7 @@ import dev.licensing.api.catalog.ProductCustomField;
 import dev.licensing.api.catalog.ProductFeature;
 import dev.licensing.api.order.CustomFieldRequest;
 import dev.licensing.api.order.FeatureRequest;
-import dev.licensing.core.internal.plan.Violations;
+import dev.licensing.core.internal.errors.Problems;
 import dev.licensing.core.internal.rules.Dates;
 import dev.licensing.core.internal.rules.Durations;
 import dev.licensing.core.wire.InvalidCatalogException;
@@ -41,74 +42,74 @@ public final class CatalogValidator {
     }
 
     public static List<LicensingError> validate(Catalog catalog) {
-        Violations violations = new Violations();
+        Problems violations = new Problems();
         Map<String, Product> products = new HashMap<>();
         for (int i = 0; i < catalog.products().size(); i++) {
             Product product = catalog.products().get(i);
-            String path = "products[" + i + "]";
+            FieldPath path = FieldPath.ROOT.field("products").index(i);
             if (product.code() == null || product.code().isBlank()) {
-                invalid(violations, path + ".code", "a product needs a code");
+                invalid(violations, path.field("code"), "a product needs a code");
             } else if (products.putIfAbsent(product.code(), product) != null) {
-                invalid(violations, path + ".code", "product code '" + product.code() + "' appears twice");
+                invalid(violations, path.field("code"), "product code '" + product.code() + "' appears twice");
             }
             if (product.authorizationMethod() == null) {
-                invalid(violations, path + ".authorization_method", "a product needs an authorization_method");
+                invalid(violations, path.field("authorization_method"), "a product needs an authorization_method");
             }
             checkFeatures(product, path, violations);
             checkCustomFields(product, path, violations);
             checkProperties(product.defaults(), path, violations);
         }
         for (int i = 0; i < catalog.products().size(); i++) {
-            checkBundle(catalog.products().get(i), "products[" + i + "]", products, violations);
+            checkBundle(catalog.products().get(i), FieldPath.ROOT.field("products").index(i), products, violations);
         }
         Set<String> policyNames = new HashSet<>();
         for (int i = 0; i < catalog.policies().size(); i++) {
-            checkPolicy(catalog.policies().get(i), "policies[" + i + "]", products, policyNames, violations);
+            checkPolicy(catalog.policies().get(i), FieldPath.ROOT.field("policies").index(i), products, policyNames, violations);
         }
         for (int i = 0; i < catalog.products().size(); i++) {
             Product product = catalog.products().get(i);
             if (product.defaultPolicy() != null && !policyNames.contains(product.code() + "\n" + product.defaultPolicy())) {
-                invalid(violations, "products[" + i + "].default_policy", "no policy '" + product.defaultPolicy()
+                invalid(violations, FieldPath.ROOT.field("products").index(i).field("default_policy"), "no policy '" + product.defaultPolicy()
                         + "' for product '" + product.code() + "'");
             }
         }
-        return violations.list().stream()
+        return violations.errors().stream()
                 .map(e -> new LicensingError(ErrorCode.INVALID_CATALOG, e.message(), e.field()))
                 .toList();
     }
 
-    private static void checkFeatures(Product product, String path, Violations violations) {
+    private static void checkFeatures(Product product, FieldPath path, Problems violations) {
         Set<String> codes = new HashSet<>();
         for (int k = 0; k < product.features().size(); k++) {
             ProductFeature feature = product.features().get(k);
-            String at = path + ".features[" + k + "]";
+            FieldPath at = path.field("features").index(k);
             if (feature.code() == null || !codes.add(feature.code())) {
-                invalid(violations, at + ".code", feature.code() == null ? "a feature needs a code"
+                invalid(violations, at.field("code"), feature.code() == null ? "a feature needs a code"
                         : "feature code '" + feature.code() + "' appears twice in product '" + product.code() + "'");
             }
-            Dates.check(feature.defaults().expiryDate(), at + ".expiry_date", violations);
+            Dates.check(feature.defaults().expiryDate(), at.field("expiry_date"), violations);
         }
     }
 
-    private static void checkCustomFields(Product product, String path, Violations violations) {
+    private static void checkCustomFields(Product product, FieldPath path, Problems violations) {
         Set<String> names = new HashSet<>();
         for (int k = 0; k < product.customFields().size(); k++) {
             ProductCustomField field = product.customFields().get(k);
-            String at = path + ".custom_fields[" + k + "]";
+            FieldPath at = path.field("custom_fields").index(k);
             if (field.name() == null || !names.add(field.name())) {
-                invalid(violations, at + ".name", field.name() == null ? "a custom field needs a name"
+                invalid(violations, at.field("name"), field.name() == null ? "a custom field needs a name"
                         : "custom field '" + field.name() + "' appears twice in product '" + product.code() + "'");
             }
             if (field.dataType() == null) {
-                invalid(violations, at + ".data_type", "a custom field needs a data_type");
+                invalid(violations, at.field("data_type"), "a custom field needs a data_type");
             }
         }
     }
 
-    private static void checkBundle(Product bundle, String path, Map<String, Product> products, Violations violations) {
+    private static void checkBundle(Product bundle, FieldPath path, Map<String, Product> products, Problems violations) {
         for (int k = 0; k < bundle.bundleProducts().size(); k++) {
             String code = bundle.bundleProducts().get(k);
-            String at = path + ".bundle_products[" + k + "]";
+            FieldPath at = path.field("bundle_products").index(k);
             Product member = products.get(code);
             if (member == null) {
                 invalid(violations, at, "no product '" + code + "' for bundle '" + bundle.code() + "'");
@@ -121,17 +122,17 @@ public final class CatalogValidator {
         }
     }
 
-    private static void checkPolicy(Policy policy, String path, Map<String, Product> products, Set<String> names,
-                                    Violations violations) {
+    private static void checkPolicy(Policy policy, FieldPath path, Map<String, Product> products, Set<String> names,
+                                    Problems violations) {
         Product product = products.get(policy.productCode());
         if (product == null) {
-            invalid(violations, path + ".product_code", "no product '" + policy.productCode() + "' for policy '"
+            invalid(violations, path.field("product_code"), "no product '" + policy.productCode() + "' for policy '"
                     + policy.code() + "'");
         }
         if (policy.code() == null || policy.code().isBlank()) {
-            invalid(violations, path + ".code", "a policy needs a code");
+            invalid(violations, path.field("code"), "a policy needs a code");
         } else if (!names.add(policy.productCode() + "\n" + policy.code())) {
-            invalid(violations, path + ".code", "policy '" + policy.code() + "' appears twice for product '"
+            invalid(violations, path.field("code"), "policy '" + policy.code() + "' appears twice for product '"
                     + policy.productCode() + "'");
         }
         checkProperties(policy.properties(), path, violations);
@@ -142,25 +143,25 @@ public final class CatalogValidator {
         for (int k = 0; k < features.size(); k++) {
             String code = features.get(k).code();
             if (product.features().stream().noneMatch(f -> f.code().equals(code))) {
-                invalid(violations, path + ".product_features[" + k + "]", "product '" + product.code()
+                invalid(violations, path.field("product_features").index(k), "product '" + product.code()
                         + "' has no feature '" + code + "'");
             }
         }
         for (int k = 0; k < policy.customFields().size(); k++) {
             CustomFieldRequest field = policy.customFields().get(k);
             if (product.customFields().stream().noneMatch(f -> f.name().equals(field.name()))) {
-                invalid(violations, path + ".custom_fields[" + k + "].name", "product '" + product.code()
+                invalid(violations, path.field("custom_fields").index(k).field("name"), "product '" + product.code()
                         + "' has no custom field '" + field.name() + "'");
             }
         }
     }
 
-    private static void checkProperties(LicenseProperties properties, String path, Violations violations) {
-        Durations.check(properties.validDuration(), path + ".valid_duration", violations);
-        Durations.check(properties.maintenanceDuration(), path + ".maintenance_duration", violations);
-        Dates.check(properties.startDate(), path + ".start_date", violations);
-        Dates.check(properties.validityPeriod(), path + ".validity_period", violations);
-        Dates.check(properties.maintenancePeriod(), path + ".maintenance_period", violations);
+    private static void checkProperties(LicenseProperties properties, FieldPath path, Problems violations) {
+        Durations.check(properties.validDuration(), path.field("valid_duration"), violations);
+        Durations.check(properties.maintenanceDuration(), path.field("maintenance_duration"), violations);
+        Dates.check(properties.startDate(), path.field("start_date"), violations);
+        Dates.check(properties.validityPeriod(), path.field("validity_period"), violations);
+        Dates.check(properties.maintenancePeriod(), path.field("maintenance_period"), violations);
     }
 
     private static String wire(Product product) {
@@ -168,7 +169,7 @@ public final class CatalogValidator {
                 : product.authorizationMethod().wire();
     }
 
-    private static void invalid(Violations violations, String field, String message) {
+    private static void invalid(Problems violations, FieldPath field, String message) {
         violations.add(ErrorCode.INVALID_CATALOG, field, message);
     }
 }

@@ -1,5 +1,7 @@
 package dev.licensing.core.internal.plan;
 
+import dev.licensing.core.internal.errors.Problems;
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicenseProperties;
 import dev.licensing.api.catalog.Policy;
@@ -35,8 +37,8 @@ final class BundleExpansion {
     }
 
     /** Plans a bundle order's item; empty when a violation was recorded that leaves nothing to plan. */
-    static Optional<PlannedItem> planItem(CatalogIndex catalog, OrderRequest request, ItemRequest item, String path,
-                                          Set<String> givenKeys, Violations violations) {
+    static Optional<PlannedItem> planItem(CatalogIndex catalog, OrderRequest request, ItemRequest item, FieldPath path,
+                                          Set<String> givenKeys, Problems violations) {
         Optional<Product> bundle = bundleProduct(catalog, item, path, violations);
         if (bundle.isEmpty()) {
             return Optional.empty();
@@ -53,16 +55,16 @@ final class BundleExpansion {
         }
         for (int j = 0; j < item.licenses().size(); j++) {
             subLicense(catalog, request, item, bundle.get(), bundleLicense, item.licenses().get(j),
-                    path + ".licenses[" + j + "]", violations).ifPresent(licenses::add);
+                    path.field("licenses").index(j), violations).ifPresent(licenses::add);
         }
         return Optional.of(new PlannedItem(path, bundle.get(), item.customerAccountId(), licenses));
     }
 
-    private static Optional<Product> bundleProduct(CatalogIndex catalog, ItemRequest item, String path,
-                                                   Violations violations) {
+    private static Optional<Product> bundleProduct(CatalogIndex catalog, ItemRequest item, FieldPath path,
+                                                   Problems violations) {
         Optional<Product> product = OrderPlanner.itemProduct(catalog, item, path, violations);
         if (product.isPresent() && !product.get().isBundle()) {
-            violations.add(ErrorCode.BUNDLE_MISMATCH, path + ".product_code", "'" + item.productCode()
+            violations.add(ErrorCode.BUNDLE_MISMATCH, path.field("product_code"), "'" + item.productCode()
                     + "' is not a bundle product; a bundle order (is_bundle: true) orders bundles only");
             return Optional.empty();
         }
@@ -75,7 +77,7 @@ final class BundleExpansion {
     }
 
     private static Optional<PlannedLicense> bundleLicense(OrderRequest request, ItemRequest item, Product bundle,
-                                                          Optional<Policy> policy, String path, Violations violations,
+                                                          Optional<Policy> policy, FieldPath path, Problems violations,
                                                           int before) {
         LicenseProperties resolved = PropertyResolver.resolve(bundle, policy.orElse(null), request.preventVm(), item,
                 LicenseProperties.NONE);
@@ -94,14 +96,14 @@ final class BundleExpansion {
     /** @param bundleLicense the item's bundle license, or {@code null} when it failed (the order is rejected then) */
     private static Optional<PlannedLicense> subLicense(CatalogIndex catalog, OrderRequest request, ItemRequest item,
                                                        Product bundle, PlannedLicense bundleLicense,
-                                                       LicenseRequest license, String path, Violations violations) {
+                                                       LicenseRequest license, FieldPath path, Problems violations) {
         int before = violations.size();
         if (license.key() != null) {
-            violations.add(ErrorCode.VALIDATION_ERROR, path + ".key", "a bundle's licenses are authorized by the "
+            violations.add(ErrorCode.VALIDATION_ERROR, path.field("key"), "a bundle's licenses are authorized by the "
                     + "bundle license: give the key on the item");
         }
         if (license.users() != null) {
-            violations.add(ErrorCode.VALIDATION_ERROR, path + ".users", "a bundle's licenses are authorized by the "
+            violations.add(ErrorCode.VALIDATION_ERROR, path.field("users"), "a bundle's licenses are authorized by the "
                     + "bundle license: give the users on the item");
         }
         Optional<Product> product = member(catalog, bundle, license, path, violations);
@@ -109,7 +111,7 @@ final class BundleExpansion {
             return Optional.empty();
         }
         if (namesNoPolicy(license) && product.get().defaultPolicy() == null) {
-            violations.add(ErrorCode.REQUIRED_FIELD, path + ".policy_code", "product '" + product.get().code()
+            violations.add(ErrorCode.REQUIRED_FIELD, path.field("policy_code"), "product '" + product.get().code()
                     + "' has no default policy: a bundle's license names its policy_code");
         }
         // The item's license_policy is the bundle product's policy: it cannot serve another product's license.
@@ -118,19 +120,19 @@ final class BundleExpansion {
         return violations.size() > before ? Optional.empty() : planned;
     }
 
-    private static Optional<Product> member(CatalogIndex catalog, Product bundle, LicenseRequest license, String path,
-                                            Violations violations) {
+    private static Optional<Product> member(CatalogIndex catalog, Product bundle, LicenseRequest license, FieldPath path,
+                                            Problems violations) {
         String code = license.productCode();
         if (code == null) {
-            violations.add(ErrorCode.REQUIRED_FIELD, path + ".product_code",
+            violations.add(ErrorCode.REQUIRED_FIELD, path.field("product_code"),
                     "a bundle's license names the product of the bundle it is for");
             return Optional.empty();
         }
         Optional<Product> product = catalog.product(code);
         if (product.isEmpty()) {
-            violations.add(ErrorCode.UNKNOWN_PRODUCT, path + ".product_code", "no product '" + code + "' in the catalog");
+            violations.add(ErrorCode.UNKNOWN_PRODUCT, path.field("product_code"), "no product '" + code + "' in the catalog");
         } else if (!bundle.bundleProducts().contains(code)) {
-            violations.add(ErrorCode.BUNDLE_MISMATCH, path + ".product_code",
+            violations.add(ErrorCode.BUNDLE_MISMATCH, path.field("product_code"),
                     "bundle '" + bundle.code() + "' does not contain product '" + code + "'");
             return Optional.empty();
         }

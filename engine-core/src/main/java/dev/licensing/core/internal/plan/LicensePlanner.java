@@ -1,5 +1,7 @@
 package dev.licensing.core.internal.plan;
 
+import dev.licensing.core.internal.errors.Problems;
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicenseProperties;
 import dev.licensing.api.catalog.Policy;
@@ -44,7 +46,7 @@ final class LicensePlanner {
      */
     static Optional<PlannedLicense> plan(CatalogIndex catalog, OrderRequest request, ItemRequest item, Product product,
                                          Optional<Policy> itemPolicy, LicenseRequest license, LicenseRole role,
-                                         PlannedLicense bundle, String key, List<UserRequest> users, String path, Violations violations) {
+                                         PlannedLicense bundle, String key, List<UserRequest> users, FieldPath path, Problems violations) {
         int before = violations.size();
         LicenseProperties given = license.properties();
         Durations.check(given.validDuration(), path, "valid_duration", violations);
@@ -54,7 +56,7 @@ final class LicensePlanner {
         Dates.check(given.maintenancePeriod(), path, "maintenance_period", violations);
         Counts.check(given, path, violations);
         if (license.metadata() != null && !Metadata.isJsonObject(license.metadata())) {
-            violations.add(ErrorCode.VALIDATION_ERROR, path + ".metadata",
+            violations.add(ErrorCode.VALIDATION_ERROR, path.field("metadata"),
                     "metadata must be a JSON object");
         }
         int beforePolicy = violations.size();

@@ -1,5 +1,7 @@
 package dev.licensing.core.internal.plan;
 
+import dev.licensing.core.internal.errors.Problems;
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.catalog.Policy;
 import dev.licensing.api.catalog.Product;
@@ -41,15 +43,15 @@ public final class OrderPlanner {
      * @throws dev.licensing.api.OrderRejectedException with every violation found
      */
     public PlannedOrder plan(String company, CatalogIndex catalog, OrderRequest request, List<Warning> warnings) {
-        Violations violations = new Violations();
+        Problems violations = new Problems();
         checkHeader(request, violations);
-        Instant createdAt = Dates.check(request.created(), "created", violations).orElseGet(clock::instant);
+        Instant createdAt = Dates.check(request.created(), FieldPath.ROOT.field("created"), violations).orElseGet(clock::instant);
         if (catalog == null) {
-            violations.add(ErrorCode.CATALOG_MISSING, null, "company '" + company + "' has no catalog");
+            violations.add(ErrorCode.CATALOG_MISSING, FieldPath.ROOT, "company '" + company + "' has no catalog");
             violations.throwIfAny();
         }
         if (request.customerAccountId() != null && !catalog.hasCustomerAccount(request.customerAccountId())) {
-            accountNotFound(violations, "customer_account_id", request.customerAccountId());
+            accountNotFound(violations, FieldPath.ROOT.field("customer_account_id"), request.customerAccountId());
         }
         List<PlannedItem> items = new ArrayList<>(request.items().size());
         Set<String> givenKeys = new HashSet<>();
@@ -60,37 +62,37 @@ public final class OrderPlanner {
         return new PlannedOrder(company, OrderHeader.of(request, createdAt), items, warnings);
     }
 
-    private static void checkHeader(OrderRequest request, Violations violations) {
+    private static void checkHeader(OrderRequest request, Problems violations) {
         if (request.id() == null) {
-            violations.add(ErrorCode.REQUIRED_FIELD, "id", "an order needs an id");
+            violations.add(ErrorCode.REQUIRED_FIELD, FieldPath.ROOT.field("id"), "an order needs an id");
         } else if (request.id().isBlank()) {
-            violations.add(ErrorCode.VALIDATION_ERROR, "id", "the order id must not be blank");
+            violations.add(ErrorCode.VALIDATION_ERROR, FieldPath.ROOT.field("id"), "the order id must not be blank");
         }
         if (request.orderType() != null && !OrderTypes.isKnown(request.orderType())) {
-            violations.add(ErrorCode.INVALID_VALUE, "order_type", OrderTypes.refusal(request.orderType()));
+            violations.add(ErrorCode.INVALID_VALUE, FieldPath.ROOT.field("order_type"), OrderTypes.refusal(request.orderType()));
         }
         if (request.metadata() != null && !Metadata.isJsonObject(request.metadata())) {
-            violations.add(ErrorCode.VALIDATION_ERROR, "metadata",
+            violations.add(ErrorCode.VALIDATION_ERROR, FieldPath.ROOT.field("metadata"),
                     "metadata must be a string that holds a serialized JSON object");
         }
         CustomerRequest customer = request.customer();
         if (customer != null && customer.email() != null && !Emails.isValid(customer.email())) {
-            violations.add(ErrorCode.VALIDATION_ERROR, "customer.email", "'" + customer.email() + "' is not an email");
+            violations.add(ErrorCode.VALIDATION_ERROR, FieldPath.ROOT.field("customer").field("email"), "'" + customer.email() + "' is not an email");
         }
         if (request.items().isEmpty()) {
-            violations.add(ErrorCode.VALIDATION_ERROR, "items", "an order needs at least one item");
+            violations.add(ErrorCode.VALIDATION_ERROR, FieldPath.ROOT.field("items"), "an order needs at least one item");
         }
     }
 
     private static Optional<PlannedItem> planItem(CatalogIndex catalog, OrderRequest request, int i,
-                                                  Set<String> givenKeys, Violations violations) {
+                                                  Set<String> givenKeys, Problems violations) {
         ItemRequest item = request.items().get(i);
-        String path = "items[" + i + "]";
+        FieldPath path = FieldPath.ROOT.field("items").index(i);
         if (item.customerAccountId() != null && !catalog.hasCustomerAccount(item.customerAccountId())) {
-            accountNotFound(violations, path + ".customer_account_id", item.customerAccountId());
+            accountNotFound(violations, path.field("customer_account_id"), item.customerAccountId());
         }
         if (item.licenses().isEmpty()) {
-            violations.add(ErrorCode.VALIDATION_ERROR, path + ".licenses", "an item needs at least one license");
+            violations.add(ErrorCode.VALIDATION_ERROR, path.field("licenses"), "an item needs at least one license");
         }
         return request.bundle()
                 ? BundleExpansion.planItem(catalog, request, item, path, givenKeys, violations)
@@ -98,13 +100,13 @@ public final class OrderPlanner {
     }
 
     private static Optional<PlannedItem> planPlainItem(CatalogIndex catalog, OrderRequest request, ItemRequest item,
-                                                       String path, Set<String> givenKeys, Violations violations) {
+                                                       FieldPath path, Set<String> givenKeys, Problems violations) {
         if (item.key() != null) {
-            violations.add(ErrorCode.VALIDATION_ERROR, path + ".key", "an item-level key belongs to bundle orders;"
+            violations.add(ErrorCode.VALIDATION_ERROR, path.field("key"), "an item-level key belongs to bundle orders;"
                     + " give each license its key");
         }
         if (item.users() != null) {
-            violations.add(ErrorCode.VALIDATION_ERROR, path + ".users", "item-level users belong to bundle orders;"
+            violations.add(ErrorCode.VALIDATION_ERROR, path.field("users"), "item-level users belong to bundle orders;"
                     + " give each license its users");
         }
         Optional<Product> product = itemProduct(catalog, item, path, violations);
@@ -112,18 +114,18 @@ public final class OrderPlanner {
             return Optional.empty();
         }
         if (product.get().isBundle()) {
-            violations.add(ErrorCode.BUNDLE_MISMATCH, path + ".product_code", "'" + item.productCode()
+            violations.add(ErrorCode.BUNDLE_MISMATCH, path.field("product_code"), "'" + item.productCode()
                     + "' is a bundle product; order it in a bundle order (is_bundle: true)");
             return Optional.empty();
         }
         Optional<Policy> itemPolicy = PolicyResolver.forItem(catalog, product.get(), item, path, violations);
         List<PlannedLicense> licenses = new ArrayList<>(item.licenses().size());
         for (int j = 0; j < item.licenses().size(); j++) {
-            String licensePath = path + ".licenses[" + j + "]";
+            FieldPath licensePath = path.field("licenses").index(j);
             LicenseRequest license = item.licenses().get(j);
             int before = violations.size();
             if (license.productCode() != null) {
-                violations.add(ErrorCode.VALIDATION_ERROR, licensePath + ".product_code",
+                violations.add(ErrorCode.VALIDATION_ERROR, licensePath.field("product_code"),
                         "a license names its product only in bundle orders");
             }
             Authorization.check(product.get(), license.key(), license.users(), licensePath, givenKeys, violations);
@@ -137,20 +139,20 @@ public final class OrderPlanner {
     }
 
     /** The item's product: {@link ErrorCode#REQUIRED_FIELD} or {@link ErrorCode#UNKNOWN_PRODUCT} at its code. */
-    static Optional<Product> itemProduct(CatalogIndex catalog, ItemRequest item, String path, Violations violations) {
+    static Optional<Product> itemProduct(CatalogIndex catalog, ItemRequest item, FieldPath path, Problems violations) {
         if (item.productCode() == null) {
-            violations.add(ErrorCode.REQUIRED_FIELD, path + ".product_code", "an item needs a product_code");
+            violations.add(ErrorCode.REQUIRED_FIELD, path.field("product_code"), "an item needs a product_code");
             return Optional.empty();
         }
         Optional<Product> product = catalog.product(item.productCode());
         if (product.isEmpty()) {
-            violations.add(ErrorCode.UNKNOWN_PRODUCT, path + ".product_code",
+            violations.add(ErrorCode.UNKNOWN_PRODUCT, path.field("product_code"),
                     "no product '" + item.productCode() + "' in the catalog");
         }
         return product;
     }
 
-    private static void accountNotFound(Violations violations, String field, long id) {
+    private static void accountNotFound(Problems violations, FieldPath field, long id) {
         violations.add(ErrorCode.CUSTOMER_ACCOUNT_NOT_FOUND, field, "no customer account " + id);
     }
 }

@@ -1,5 +1,6 @@
 package dev.licensing.core.internal.plan;
 
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.catalog.Product;
 
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
  *
  * @param customerAccountId the item's own {@code customer_account_id}, or {@code null}
  */
-public record PlannedItem(String path, Product product, Long customerAccountId, List<PlannedLicense> licenses) {
+public record PlannedItem(FieldPath path, Product product, Long customerAccountId, List<PlannedLicense> licenses) {
     public PlannedItem {
         licenses = List.copyOf(licenses);
     }

@@ -1,5 +1,6 @@
 package dev.licensing.core.internal.plan;
 
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.AuthorizationMethod;
 import dev.licensing.api.LicenseProperties;
 import dev.licensing.api.catalog.Policy;
@@ -23,7 +24,7 @@ import java.util.List;
  * @param policy the applied policy, or {@code null}
  */
 public record PlannedLicense(
-        String path,
+        FieldPath path,
         LicenseRole role,
         PlannedLicense bundle,
         Product product,

@@ -1,8 +1,9 @@
 package dev.licensing.core.internal.rules;
 
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.model.Order;
-import dev.licensing.core.internal.plan.Violations;
+import dev.licensing.core.internal.errors.Problems;
 
 import java.util.Optional;
 
@@ -23,17 +24,17 @@ public final class Appending {
      * @return the order to append to, or empty for a new order (also when a violation was recorded)
      */
     public static Optional<Order> target(String orderId, boolean append, boolean bundle, Order existing,
-                                         Violations violations) {
+                                         Problems violations) {
         if (existing == null) {
             return Optional.empty();
         }
         if (!append) {
-            violations.add(ErrorCode.ORDER_ID_EXISTS, "id", "order '" + orderId + "' exists; set append: true "
+            violations.add(ErrorCode.ORDER_ID_EXISTS, FieldPath.ROOT.field("id"), "order '" + orderId + "' exists; set append: true "
                     + "to add these items to it");
             return Optional.empty();
         }
         if (existing.bundle() != bundle) {
-            violations.add(ErrorCode.BUNDLE_MISMATCH, "is_bundle", "order '" + orderId + "' is "
+            violations.add(ErrorCode.BUNDLE_MISMATCH, FieldPath.ROOT.field("is_bundle"), "order '" + orderId + "' is "
                     + (existing.bundle() ? "a bundle order" : "a plain order") + "; an append must be one too");
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.licensing.core.internal.rules;
 
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.CustomFieldType;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.catalog.Policy;
@@ -8,7 +9,7 @@ import dev.licensing.api.catalog.ProductCustomField;
 import dev.licensing.api.model.LicenseCustomField;
 import dev.licensing.api.order.CustomFieldRequest;
 import dev.licensing.core.internal.catalog.CatalogIndex;
-import dev.licensing.core.internal.plan.Violations;
+import dev.licensing.core.internal.errors.Problems;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -32,20 +33,20 @@ public final class CustomFieldResolver {
      */
     public static List<LicenseCustomField> resolve(CatalogIndex catalog, Product product,
                                                    List<CustomFieldRequest> requested, Optional<Policy> policy,
-                                                   String path, Violations violations) {
+                                                   FieldPath path, Problems violations) {
         Map<String, String> given = new HashMap<>();
         List<CustomFieldRequest> fields = requested == null ? List.of() : requested;
         for (int k = 0; k < fields.size(); k++) {
             CustomFieldRequest field = fields.get(k);
-            String at = path + ".custom_fields[" + k + "]";
+            FieldPath at = path.field("custom_fields").index(k);
             Optional<ProductCustomField> known = catalog.customField(product.code(), field.name());
             if (known.isEmpty()) {
-                violations.add(ErrorCode.UNKNOWN_CUSTOM_FIELD, at + ".name",
+                violations.add(ErrorCode.UNKNOWN_CUSTOM_FIELD, at.field("name"),
                         "product '" + product.code() + "' has no custom field '" + field.name() + "'");
                 continue;
             }
             if (given.containsKey(field.name())) {
-                violations.add(ErrorCode.VALIDATION_ERROR, at + ".name",
+                violations.add(ErrorCode.VALIDATION_ERROR, at.field("name"),
                         "custom field '" + field.name() + "' appears twice");
                 continue;
             }
@@ -64,10 +65,10 @@ public final class CustomFieldResolver {
         return resolved;
     }
 
-    private static void checkValue(ProductCustomField field, CustomFieldRequest given, String at,
-                                   Violations violations) {
+    private static void checkValue(ProductCustomField field, CustomFieldRequest given, FieldPath at,
+                                   Problems violations) {
         if (given.dataType() != null && given.dataType() != field.dataType()) {
-            violations.add(ErrorCode.VALIDATION_ERROR, at + ".data_type", "custom field '" + field.name() + "' is "
+            violations.add(ErrorCode.VALIDATION_ERROR, at.field("data_type"), "custom field '" + field.name() + "' is "
                     + field.dataType().wire() + ", not " + given.dataType().wire());
             return;
         }
@@ -75,10 +76,10 @@ public final class CustomFieldResolver {
             return;
         }
         if (field.dataType() == CustomFieldType.NUMBER && !isNumber(given.value())) {
-            violations.add(ErrorCode.VALIDATION_ERROR, at + ".value",
+            violations.add(ErrorCode.VALIDATION_ERROR, at.field("value"),
                     "custom field '" + field.name() + "' is a number, not '" + given.value() + "'");
         } else if (field.dataType() == CustomFieldType.DATE_TIME) {
-            Dates.check(given.value(), at + ".value", violations);
+            Dates.check(given.value(), at.field("value"), violations);
         }
     }
 

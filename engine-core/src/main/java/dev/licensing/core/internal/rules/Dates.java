@@ -1,8 +1,9 @@
 package dev.licensing.core.internal.rules;
 
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicenseProperties;
-import dev.licensing.core.internal.plan.Violations;
+import dev.licensing.core.internal.errors.Problems;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -47,12 +48,12 @@ public final class Dates {
     }
 
     /** Records {@link ErrorCode#INVALID_DATE} at {@code field} unless {@code text} is absent or readable. */
-    /** As {@link #check(String, String, Violations)} at {@code path.field}, the path built only when there is a value. */
-    public static Optional<Instant> check(String text, String path, String field, Violations violations) {
-        return text == null ? Optional.empty() : check(text, path + "." + field, violations);
+    /** As {@link #check(String, FieldPath, Problems)} at {@code path.field}, the path built only when there is a value. */
+    public static Optional<Instant> check(String text, FieldPath path, String field, Problems violations) {
+        return text == null ? Optional.empty() : check(text, path.field(field), violations);
     }
 
-    public static Optional<Instant> check(String text, String field, Violations violations) {
+    public static Optional<Instant> check(String text, FieldPath field, Problems violations) {
         if (text == null) {
             return Optional.empty();
         }
@@ -68,11 +69,11 @@ public final class Dates {
      * Records {@link ErrorCode#VALIDATION_ERROR} at {@code path.validity_period} when the resolved validity period ends
      * before the resolved start date (both readable).
      */
-    public static void checkValidityAfterStart(LicenseProperties resolved, String path, Violations violations) {
+    public static void checkValidityAfterStart(LicenseProperties resolved, FieldPath path, Problems violations) {
         Optional<Instant> start = parse(resolved.startDate());
         Optional<Instant> end = parse(resolved.validityPeriod());
         if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
-            violations.add(ErrorCode.VALIDATION_ERROR, path + ".validity_period", "validity_period "
+            violations.add(ErrorCode.VALIDATION_ERROR, path.field("validity_period"), "validity_period "
                     + resolved.validityPeriod() + " is before start_date " + resolved.startDate());
         }
     }

@@ -1,5 +1,6 @@
 package dev.licensing.core.internal.rules;
 
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.FeatureProperties;
 import dev.licensing.api.catalog.Policy;
@@ -7,7 +8,7 @@ import dev.licensing.api.catalog.Product;
 import dev.licensing.api.catalog.ProductFeature;
 import dev.licensing.api.order.FeatureRequest;
 import dev.licensing.core.internal.catalog.CatalogIndex;
-import dev.licensing.core.internal.plan.Violations;
+import dev.licensing.core.internal.errors.Problems;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +38,7 @@ public final class FeatureResolver {
      * @param path      the license's JSON path
      */
     public static List<ResolvedFeature> resolve(CatalogIndex catalog, Product product, List<FeatureRequest> requested,
-                                                Optional<Policy> policy, String path, Violations violations) {
+                                                Optional<Policy> policy, FieldPath path, Problems violations) {
         List<FeatureRequest> chosen = requested != null ? requested
                 : policy.map(Policy::productFeatures).orElse(null);
         if (chosen == null) {
@@ -48,9 +49,9 @@ public final class FeatureResolver {
         Set<String> seen = new HashSet<>();
         for (int k = 0; k < chosen.size(); k++) {
             FeatureRequest request = chosen.get(k);
-            String at = path + ".product_features[" + k + "]";
+            FieldPath at = path.field("product_features").index(k);
             boolean shortForm = request.overrides().equals(FeatureProperties.NONE);
-            String codeField = shortForm ? at : at + ".code";
+            FieldPath codeField = shortForm ? at : at.field("code");
             Optional<ProductFeature> feature = catalog.feature(product.code(), request.code());
             if (feature.isEmpty()) {
                 violations.add(ErrorCode.UNKNOWN_FEATURE, codeField,
@@ -71,10 +72,10 @@ public final class FeatureResolver {
         return resolved;
     }
 
-    private static void checkOverrides(FeatureProperties overrides, String at, Violations violations) {
-        Dates.check(overrides.expiryDate(), at + ".expiry_date", violations);
+    private static void checkOverrides(FeatureProperties overrides, FieldPath at, Problems violations) {
+        Dates.check(overrides.expiryDate(), at.field("expiry_date"), violations);
         if (overrides.metadata() != null && !Metadata.isJsonObject(overrides.metadata())) {
-            violations.add(ErrorCode.VALIDATION_ERROR, at + ".metadata", "metadata must be a JSON object");
+            violations.add(ErrorCode.VALIDATION_ERROR, at.field("metadata"), "metadata must be a JSON object");
         }
         Counts.check(overrides, at, violations);
     }

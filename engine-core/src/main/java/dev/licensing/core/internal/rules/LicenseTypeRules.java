@@ -1,9 +1,10 @@
 package dev.licensing.core.internal.rules;
 
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicenseProperties;
 import dev.licensing.api.LicenseType;
-import dev.licensing.core.internal.plan.Violations;
+import dev.licensing.core.internal.errors.Problems;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,37 +23,37 @@ public final class LicenseTypeRules {
      * @param resolved the license's properties after resolution
      * @param path     the license's JSON path, {@code items[0].licenses[1]}
      */
-    public static void check(LicenseProperties given, LicenseProperties resolved, String path, Violations violations) {
+    public static void check(LicenseProperties given, LicenseProperties resolved, FieldPath path, Problems violations) {
         LicenseType type = resolved.licenseType();
         if (type == LicenseType.TIME_LIMITED && resolved.validDuration() == null && resolved.validityPeriod() == null) {
-            violations.add(ErrorCode.VALIDATION_ERROR, path + ".valid_duration",
+            violations.add(ErrorCode.VALIDATION_ERROR, path.field("valid_duration"),
                     "a time-limited license needs valid_duration or validity_period");
         }
         if (type == LicenseType.CONSUMPTION) {
             if (resolved.maxConsumptions() == null && !Boolean.TRUE.equals(resolved.allowUnlimitedConsumptions())) {
-                violations.add(ErrorCode.VALIDATION_ERROR, path + ".max_consumptions",
+                violations.add(ErrorCode.VALIDATION_ERROR, path.field("max_consumptions"),
                         "a consumption license needs max_consumptions (from the license, its policy or its product)"
                                 + " unless allow_unlimited_consumptions");
             }
             if (Boolean.TRUE.equals(resolved.resetConsumption()) && resolved.consumptionPeriod() == null) {
-                violations.add(ErrorCode.VALIDATION_ERROR, path + ".reset_consumption",
+                violations.add(ErrorCode.VALIDATION_ERROR, path.field("reset_consumption"),
                         "reset_consumption needs a consumption_period");
             }
         } else {
             consumptionOnlyFields(given).forEach((name, value) -> {
                 if (value != null) {
-                    violations.add(ErrorCode.VALIDATION_ERROR, path + "." + name,
+                    violations.add(ErrorCode.VALIDATION_ERROR, path.field(name),
                             name + " applies only to consumption licenses, and this one is " + type.wire());
                 }
             });
         }
         if (Boolean.TRUE.equals(resolved.enableMaintenancePeriod())
                 && resolved.maintenanceDuration() == null && resolved.maintenancePeriod() == null) {
-            violations.add(ErrorCode.VALIDATION_ERROR, path + ".maintenance_duration",
+            violations.add(ErrorCode.VALIDATION_ERROR, path.field("maintenance_duration"),
                     "enable_maintenance_period needs maintenance_duration or maintenance_period");
         }
         if (given.floatingServerId() != null && !Boolean.TRUE.equals(resolved.isLocalLicense())) {
-            violations.add(ErrorCode.VALIDATION_ERROR, path + ".floating_server_id",
+            violations.add(ErrorCode.VALIDATION_ERROR, path.field("floating_server_id"),
                     "floating_server_id applies only to local licenses (is_local_license true)");
         }
     }

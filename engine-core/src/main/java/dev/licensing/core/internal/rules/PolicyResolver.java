@@ -1,12 +1,13 @@
 package dev.licensing.core.internal.rules;
 
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.catalog.Policy;
 import dev.licensing.api.catalog.Product;
 import dev.licensing.api.order.ItemRequest;
 import dev.licensing.api.order.LicenseRequest;
 import dev.licensing.core.internal.catalog.CatalogIndex;
-import dev.licensing.core.internal.plan.Violations;
+import dev.licensing.core.internal.errors.Problems;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -21,14 +22,14 @@ public final class PolicyResolver {
     }
 
     /** The item's {@code license_policy}; an unknown one is {@link ErrorCode#UNKNOWN_POLICY} at it. */
-    public static Optional<Policy> forItem(CatalogIndex catalog, Product product, ItemRequest item, String itemPath,
-                                           Violations violations) {
+    public static Optional<Policy> forItem(CatalogIndex catalog, Product product, ItemRequest item, FieldPath itemPath,
+                                           Problems violations) {
         if (item.licensePolicy() == null) {
             return Optional.empty();
         }
         Optional<Policy> policy = catalog.policy(product.code(), item.licensePolicy());
         if (policy.isEmpty()) {
-            unknown(violations, itemPath + ".license_policy", product, item.licensePolicy());
+            unknown(violations, itemPath.field("license_policy"), product, item.licensePolicy());
         }
         return policy;
     }
@@ -40,24 +41,24 @@ public final class PolicyResolver {
      * @param itemPolicy the item's {@code license_policy}, as {@link #forItem} found it
      */
     public static Optional<Policy> forLicense(CatalogIndex catalog, Product product, LicenseRequest license,
-                                              Optional<Policy> itemPolicy, String path, Violations violations) {
+                                              Optional<Policy> itemPolicy, FieldPath path, Problems violations) {
         if (license.policyCode() != null && license.licenseTemplateCode() != null
                 && !license.policyCode().equals(license.licenseTemplateCode())) {
-            violations.add(ErrorCode.VALIDATION_ERROR, path + ".license_template_code", "license_template_code '"
+            violations.add(ErrorCode.VALIDATION_ERROR, path.field("license_template_code"), "license_template_code '"
                     + license.licenseTemplateCode() + "' contradicts policy_code '" + license.policyCode()
                     + "' (they are two names for one field)");
             return Optional.empty();
         }
         if (license.policyCode() != null) {
-            return byCode(catalog, product, license.policyCode(), path + ".policy_code", violations);
+            return byCode(catalog, product, license.policyCode(), path.field("policy_code"), violations);
         }
         if (license.licenseTemplateCode() != null) {
-            return byCode(catalog, product, license.licenseTemplateCode(), path + ".license_template_code", violations);
+            return byCode(catalog, product, license.licenseTemplateCode(), path.field("license_template_code"), violations);
         }
         if (license.licenseTemplate() != null) {
             Optional<Policy> policy = catalog.policyById(product.code(), license.licenseTemplate());
             if (policy.isEmpty()) {
-                unknown(violations, path + ".license_template", product, String.valueOf(license.licenseTemplate()));
+                unknown(violations, path.field("license_template"), product, String.valueOf(license.licenseTemplate()));
             }
             return policy;
         }
@@ -74,8 +75,8 @@ public final class PolicyResolver {
                         .orElseThrow(() -> new IllegalStateException("validated catalog lacks default policy " + code)));
     }
 
-    private static Optional<Policy> byCode(CatalogIndex catalog, Product product, String code, String field,
-                                           Violations violations) {
+    private static Optional<Policy> byCode(CatalogIndex catalog, Product product, String code, FieldPath field,
+                                           Problems violations) {
         Optional<Policy> policy = catalog.policy(product.code(), Objects.requireNonNull(code));
         if (policy.isEmpty()) {
             unknown(violations, field, product, code);
@@ -83,7 +84,7 @@ public final class PolicyResolver {
         return policy;
     }
 
-    private static void unknown(Violations violations, String field, Product product, String name) {
+    private static void unknown(Problems violations, FieldPath field, Product product, String name) {
         violations.add(ErrorCode.UNKNOWN_POLICY, field, "product '" + product.code() + "' has no policy '" + name + "'");
     }
 }

@@ -10,7 +10,7 @@ import dev.licensing.api.store.OrderWrite;
 import dev.licensing.api.store.StoreTransaction;
 import dev.licensing.core.internal.plan.PlannedLicense;
 import dev.licensing.core.internal.plan.PlannedOrder;
-import dev.licensing.core.internal.plan.Violations;
+import dev.licensing.core.internal.errors.Problems;
 import dev.licensing.core.internal.rules.Appending;
 import dev.licensing.core.internal.rules.Customers;
 import dev.licensing.core.internal.rules.Emails;
@@ -91,13 +91,13 @@ public final class Settlement {
 
     /** Decides one order of the batch, in batch order; an accepted one must be {@link #written} before the next. */
     public Settled settle(PlannedOrder planned) {
-        Violations violations = new Violations();
+        Problems violations = new Problems();
         Order target = Appending.target(planned.header().orderId(), planned.header().append(),
                 planned.header().bundle(), headers.get(planned.header().orderId()), violations)
                 .orElse(null);
         Map<PlannedLicense, String> keys = settleKeys(planned, violations);
         if (!violations.isEmpty()) {
-            return Settled.rejected(planned, violations.list());
+            return Settled.rejected(planned, violations.errors());
         }
         Customer customer = target == null && planned.header().customer() != null
                 ? Customers.match(planned.header().customer(), customersByEmail, customersByReference).orElse(null)
@@ -137,7 +137,7 @@ public final class Settlement {
      */
     public String keyPath(PlannedOrder planned, String key) {
         return planned.licenses().filter(license -> key.equals(keyOf(license)))
-                .map(license -> license.path() + ".key").findFirst().orElse(null);
+                .map(license -> license.path().field("key").render()).findFirst().orElse(null);
     }
 
     /** Draws a key for each of the order's licenses that needs one, never one the request itself gives. */
@@ -161,12 +161,12 @@ public final class Settlement {
      * The order's keys: a given key that is taken is a violation; a generated one is drawn again. Keys of an order that
      * passes are taken for the rest of the batch.
      */
-    private Map<PlannedLicense, String> settleKeys(PlannedOrder planned, Violations violations) {
+    private Map<PlannedLicense, String> settleKeys(PlannedOrder planned, Problems violations) {
         Map<PlannedLicense, String> keys = new IdentityHashMap<>();
         Set<String> mine = new HashSet<>();
         planned.licenses().filter(license -> license.key() != null).forEach(license -> {
             if (keysTaken.contains(license.key())) {
-                violations.add(ErrorCode.LICENSE_KEY_EXISTS, license.path() + ".key",
+                violations.add(ErrorCode.LICENSE_KEY_EXISTS, license.path().field("key"),
                         "key '" + license.key() + "' is taken in company '" + company + "'");
             }
             mine.add(license.key());

@@ -1,5 +1,7 @@
 package dev.licensing.core.internal.wire;
 
+import dev.licensing.core.internal.errors.Problems;
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.wire.InvalidCatalogException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,7 +35,7 @@ public final class CatalogFileReader {
      *                                 ({@code products[0].authorization_method})
      */
     public Catalog read(String json) {
-        Findings findings = new Findings(false);
+        Problems findings = new Problems(false);
         JsonNode root;
         try {
             root = WireJson.parse(json);
@@ -44,8 +46,8 @@ public final class CatalogFileReader {
         if (!root.isObject()) {
             throw invalid(List.of(new LicensingError(ErrorCode.INVALID_CATALOG, "a catalog is a JSON object", null)));
         }
-        Catalog catalog = new CatalogReader(root).read(FieldReader.of(root, "", findings));
-        if (findings.hasErrors()) {
+        Catalog catalog = new CatalogReader(root).read(FieldReader.of(root, FieldPath.ROOT, findings));
+        if (!findings.isEmpty()) {
             throw invalid(findings.errors());
         }
         return catalog;
@@ -139,7 +141,7 @@ public final class CatalogFileReader {
                     if (element.value().isTextual()) {
                         codes.add(element.value().textValue());
                     } else {
-                        product.findings().error(ErrorCode.INVALID_TYPE, element.path(), "expected a product code");
+                        product.findings().add(ErrorCode.INVALID_TYPE, element.path(), "expected a product code");
                     }
                 }
             }
@@ -164,7 +166,7 @@ public final class CatalogFileReader {
         private static void notYetSupported(FieldReader in, String field) {
             List<FieldReader.Element> elements = in.array(field);
             if (elements != null && !elements.isEmpty()) {
-                in.findings().error(ErrorCode.VALIDATION_ERROR, in.pathOf(field), "not supported by this version");
+                in.findings().add(ErrorCode.VALIDATION_ERROR, in.pathOf(field), "not supported by this version");
             }
         }
 

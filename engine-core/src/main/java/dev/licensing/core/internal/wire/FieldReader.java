@@ -1,5 +1,7 @@
 package dev.licensing.core.internal.wire;
 
+import dev.licensing.core.internal.errors.Problems;
+import dev.licensing.core.internal.errors.FieldPath;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.licensing.api.ErrorCode;
 
@@ -16,8 +18,8 @@ import java.util.function.Function;
  */
 final class FieldReader {
     private final JsonNode node;
-    private final String path;
-    private final Findings findings;
+    private final FieldPath path;
+    private final Problems findings;
     /**
      * The object's fields that were read. Readers ask for every field their type knows (about fifty on a license) while
      * an object holds a few, so only the present ones are remembered: a set of every name asked for was a measured
@@ -25,27 +27,27 @@ final class FieldReader {
      */
     private final List<String> readPresent;
 
-    private FieldReader(JsonNode node, String path, Findings findings) {
+    private FieldReader(JsonNode node, FieldPath path, Problems findings) {
         this.node = node;
         this.path = path;
         this.findings = findings;
         this.readPresent = new ArrayList<>(node.size());
     }
 
-    /** A reader of {@code node}, which must be a JSON object, found at {@code path} ("" for the document's root). */
-    static FieldReader of(JsonNode node, String path, Findings findings) {
+    /** A reader of {@code node}, which must be a JSON object, found at {@code path} (the document's root, or below). */
+    static FieldReader of(JsonNode node, FieldPath path, Problems findings) {
         if (!node.isObject()) {
             throw new IllegalArgumentException("not a JSON object: " + path);
         }
         return new FieldReader(node, path, findings);
     }
 
-    Findings findings() {
+    Problems findings() {
         return findings;
     }
 
-    String pathOf(String field) {
-        return path.isEmpty() ? field : path + "." + field;
+    FieldPath pathOf(String field) {
+        return path.field(field);
     }
 
     /** The field's value, or {@code null} when it is absent or JSON null. */
@@ -67,7 +69,7 @@ final class FieldReader {
     JsonNode requiredValue(String field) {
         JsonNode value = value(field);
         if (value == null) {
-            findings.error(ErrorCode.REQUIRED_FIELD, pathOf(field), "required");
+            findings.add(ErrorCode.REQUIRED_FIELD, pathOf(field), "required");
         }
         return value;
     }
@@ -191,13 +193,13 @@ final class FieldReader {
     }
 
     /** One element of an array, with its path ({@code items[0]}). */
-    record Element(JsonNode value, String path) {
+    record Element(JsonNode value, FieldPath path) {
     }
 
     /** The reader of an element that must be an object, or {@code null} (with an INVALID_TYPE error). */
     FieldReader elementObject(Element element) {
         if (!element.value().isObject()) {
-            findings.error(ErrorCode.INVALID_TYPE, element.path(), "expected a JSON object");
+            findings.add(ErrorCode.INVALID_TYPE, element.path(), "expected a JSON object");
             return null;
         }
         return new FieldReader(element.value(), element.path(), findings);
@@ -231,7 +233,7 @@ final class FieldReader {
         }
         List<Element> elements = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
-            elements.add(new Element(value.get(i), pathOf(field) + "[" + i + "]"));
+            elements.add(new Element(value.get(i), pathOf(field).index(i)));
         }
         return elements;
     }
@@ -263,7 +265,7 @@ final class FieldReader {
         }
         E result = fromWire.apply(name);
         if (result == null) {
-            findings.error(ErrorCode.INVALID_VALUE, pathOf(field),
+            findings.add(ErrorCode.INVALID_VALUE, pathOf(field),
                     "'" + name + "' is not one of " + String.join(", ", allowed));
         }
         return result;
@@ -275,7 +277,7 @@ final class FieldReader {
     }
 
     private <T> T typeError(String field, String message) {
-        findings.error(ErrorCode.INVALID_TYPE, pathOf(field), message);
+        findings.add(ErrorCode.INVALID_TYPE, pathOf(field), message);
         return null;
     }
 }

@@ -45,9 +45,9 @@ final class IdSequence {
 
     private long take(long id, FieldReader in) {
         if (id <= 0) {
-            in.findings().error(ErrorCode.INVALID_VALUE, in.pathOf("id"), "an id is a positive integer");
+            in.findings().add(ErrorCode.INVALID_VALUE, in.pathOf("id"), "an id is a positive integer");
         } else if (!taken.add(id)) {
-            in.findings().error(ErrorCode.VALIDATION_ERROR, in.pathOf("id"), "id " + id + " is given twice");
+            in.findings().add(ErrorCode.VALIDATION_ERROR, in.pathOf("id"), "id " + id + " is given twice");
         }
         return id;
     }

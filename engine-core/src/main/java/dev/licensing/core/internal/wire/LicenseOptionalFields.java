@@ -89,7 +89,7 @@ final class LicenseOptionalFields {
                 feature.finish();
                 features.add(new FeatureRequest(code, overrides));
             } else {
-                in.findings().error(ErrorCode.INVALID_TYPE, element.path(),
+                in.findings().add(ErrorCode.INVALID_TYPE, element.path(),
                         "expected a feature code or an object with a code");
             }
         }

@@ -1,5 +1,7 @@
 package dev.licensing.core.internal.wire;
 
+import dev.licensing.core.internal.errors.Problems;
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.internal.rules.OrderTypes;
 import dev.licensing.core.wire.DecodedOrder;
 
@@ -21,20 +23,20 @@ public final class OrderRequestReader {
     }
 
     public static DecodedOrder read(String json, boolean ignoreUnknownFields) {
-        Findings findings = new Findings(ignoreUnknownFields);
+        Problems findings = new Problems(ignoreUnknownFields);
         JsonNode root;
         try {
             root = WireJson.parse(json);
         } catch (JsonProcessingException e) {
-            findings.error(ErrorCode.INVALID_JSON, null, "not a JSON document: " + WireJson.describe(e));
+            findings.add(ErrorCode.INVALID_JSON, FieldPath.ROOT, "not a JSON document: " + WireJson.describe(e));
             return new DecodedOrder(null, findings.errors(), findings.warnings());
         }
         if (!root.isObject()) {
-            findings.error(ErrorCode.INVALID_JSON, null, "a request is a JSON object");
+            findings.add(ErrorCode.INVALID_JSON, FieldPath.ROOT, "a request is a JSON object");
             return new DecodedOrder(null, findings.errors(), findings.warnings());
         }
-        OrderRequest request = order(FieldReader.of(root, "", findings));
-        return new DecodedOrder(findings.hasErrors() ? null : request, findings.errors(), findings.warnings());
+        OrderRequest request = order(FieldReader.of(root, FieldPath.ROOT, findings));
+        return new DecodedOrder(!findings.isEmpty() ? null : request, findings.errors(), findings.warnings());
     }
 
     private static OrderRequest order(FieldReader in) {
@@ -63,7 +65,7 @@ public final class OrderRequestReader {
     private static String orderType(FieldReader in) {
         String type = in.string("order_type");
         if (type != null && !OrderTypes.isKnown(type)) {
-            in.findings().error(ErrorCode.INVALID_VALUE, in.pathOf("order_type"), OrderTypes.refusal(type));
+            in.findings().add(ErrorCode.INVALID_VALUE, in.pathOf("order_type"), OrderTypes.refusal(type));
         }
         return type;
     }
@@ -81,7 +83,7 @@ public final class OrderRequestReader {
         } catch (JsonProcessingException e) {
             // reported below, as for any other value that is not an object
         }
-        in.findings().error(ErrorCode.VALIDATION_ERROR, in.pathOf("metadata"),
+        in.findings().add(ErrorCode.VALIDATION_ERROR, in.pathOf("metadata"),
                 "expected a string holding a serialized JSON object, e.g. \"{\\\"some_key\\\": \\\"some_value\\\"}\"");
         return metadata;
     }
@@ -93,7 +95,7 @@ public final class OrderRequestReader {
         String company = in.string("company");
         String companyName = in.string("company_name");
         if (company != null && companyName != null && !company.equals(companyName)) {
-            in.findings().error(ErrorCode.VALIDATION_ERROR, in.pathOf("company_name"),
+            in.findings().add(ErrorCode.VALIDATION_ERROR, in.pathOf("company_name"),
                     "company and company_name both name the customer's company and differ");
         }
         CustomerRequest customer = new CustomerRequest(

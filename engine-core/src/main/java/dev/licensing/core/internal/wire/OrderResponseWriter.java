@@ -1,5 +1,6 @@
 package dev.licensing.core.internal.wire;
 
+import dev.licensing.core.internal.errors.FieldPath;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.licensing.api.FeatureProperties;

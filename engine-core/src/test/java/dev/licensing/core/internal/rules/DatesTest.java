@@ -3,7 +3,8 @@ package dev.licensing.core.internal.rules;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicenseProperties;
 import dev.licensing.core.Props;
-import dev.licensing.core.internal.plan.Violations;
+import dev.licensing.core.internal.errors.FieldPath;
+import dev.licensing.core.internal.errors.Problems;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,9 @@ class DatesTest {
 
     @Test
     void anUnreadableDateIsInvalidDateAtItsField() {
-        Violations violations = new Violations();
-        Dates.check("tomorrow", "items[0].licenses[0].start_date", violations);
-        assertThat(violations.list()).singleElement().satisfies(e -> {
+        Problems violations = new Problems();
+        Dates.check("tomorrow", FieldPath.ROOT.field("items").index(0).field("licenses").index(0).field("start_date"), violations);
+        assertThat(violations.errors()).singleElement().satisfies(e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_DATE);
             assertThat(e.field()).isEqualTo("items[0].licenses[0].start_date");
         });
@@ -53,9 +54,9 @@ class DatesTest {
     void aValidityPeriodBeforeTheStartDateIsAnError() {
         LicenseProperties properties = PropertyResolver.ENGINE_DEFAULTS.overriddenBy(
                 Props.of("validityPeriod", "2024-01-01", "startDate", "2024-02-01"));
-        Violations violations = new Violations();
-        Dates.checkValidityAfterStart(properties, "items[0].licenses[0]", violations);
-        assertThat(violations.list()).singleElement().satisfies(e -> {
+        Problems violations = new Problems();
+        Dates.checkValidityAfterStart(properties, FieldPath.ROOT.field("items").index(0).field("licenses").index(0), violations);
+        assertThat(violations.errors()).singleElement().satisfies(e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
             assertThat(e.field()).isEqualTo("items[0].licenses[0].validity_period");
         });

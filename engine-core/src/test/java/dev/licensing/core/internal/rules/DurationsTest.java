@@ -2,7 +2,8 @@ package dev.licensing.core.internal.rules;
 
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicenseDuration;
-import dev.licensing.core.internal.plan.Violations;
+import dev.licensing.core.internal.errors.FieldPath;
+import dev.licensing.core.internal.errors.Problems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,17 +17,17 @@ class DurationsTest {
     @ParameterizedTest
     @ValueSource(strings = {"1y", "2m", "3d", "4h", "365d", "100000y"})
     void acceptsThePagesGrammar(String text) {
-        Violations violations = new Violations();
-        Durations.check(text, "valid_duration", violations);
+        Problems violations = new Problems();
+        Durations.check(text, FieldPath.ROOT.field("valid_duration"), violations);
         assertThat(violations.isEmpty()).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "y", "0d", "-1d", "+1d", "1 d", "1Y", "1w", "1.5y", "1y2m", "d1", "100001y"})
     void refusesAnythingElseAsInvalidDurationAtTheField(String text) {
-        Violations violations = new Violations();
-        Durations.check(text, "items[0].licenses[0].valid_duration", violations);
-        assertThat(violations.list()).singleElement().satisfies(e -> {
+        Problems violations = new Problems();
+        Durations.check(text, FieldPath.ROOT.field("items").index(0).field("licenses").index(0).field("valid_duration"), violations);
+        assertThat(violations.errors()).singleElement().satisfies(e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_DURATION);
             assertThat(e.field()).isEqualTo("items[0].licenses[0].valid_duration");
         });

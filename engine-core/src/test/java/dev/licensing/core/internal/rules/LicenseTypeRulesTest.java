@@ -5,7 +5,8 @@ import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicenseProperties;
 import dev.licensing.api.LicenseType;
 import dev.licensing.api.LicensingError;
-import dev.licensing.core.internal.plan.Violations;
+import dev.licensing.core.internal.errors.FieldPath;
+import dev.licensing.core.internal.errors.Problems;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,13 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 class LicenseTypeRulesTest {
-    private static final String PATH = "items[0].licenses[0]";
+    private static final FieldPath PATH = FieldPath.ROOT.field("items").index(0).field("licenses").index(0);
 
     private static List<LicensingError> check(LicenseProperties given, LicenseProperties layersBelow) {
         LicenseProperties resolved = PropertyResolver.ENGINE_DEFAULTS.overriddenBy(layersBelow).overriddenBy(given);
-        Violations violations = new Violations();
+        Problems violations = new Problems();
         LicenseTypeRules.check(given, resolved, PATH, violations);
-        return violations.list();
+        return violations.errors();
     }
 
     @Test
