@@ -45,6 +45,23 @@ public final class LicenseProperty {
         boolean textOrNumber() default false;
     }
 
+    /** The Java types a license property can have: each consumer says, once per kind, how it reads or writes it. */
+    public enum Kind {
+        BOOLEAN(Boolean.class), INTEGER(Integer.class), LONG(Long.class), TEXT(String.class),
+        LICENSE_TYPE(LicenseType.class), CONSUMPTION_PERIOD(ConsumptionPeriod.class);
+
+        private final Class<?> type;
+
+        Kind(Class<?> type) {
+            this.type = type;
+        }
+
+        static Kind of(Class<?> type) {
+            return Arrays.stream(values()).filter(kind -> kind.type == type).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no license property kind for " + type));
+        }
+    }
+
     private static final List<LicenseProperty> ALL;
     private static final Map<String, LicenseProperty> BY_WIRE_NAME;
     private static final MethodHandle CONSTRUCTOR;
@@ -72,6 +89,7 @@ public final class LicenseProperty {
     private final String name;
     private final String wireName;
     private final Class<?> type;
+    private final Kind kind;
     private final MethodHandle getter;
     private final Declared declared;
     private final Object engineDefault;
@@ -83,6 +101,7 @@ public final class LicenseProperty {
         this.name = component.getName();
         this.wireName = snakeCase(name);
         this.type = component.getType();
+        this.kind = Kind.of(type);
         this.getter = getter.asType(MethodType.methodType(Object.class, LicenseProperties.class));
         this.declared = component.getAnnotation(Declared.class);
         if (declared == null) {
@@ -123,6 +142,16 @@ public final class LicenseProperty {
         }
     }
 
+    /** The properties {@code byJavaName} gives ({@code "maxActivations" -> 10}); a name no property has is an error. */
+    public static LicenseProperties of(Map<String, ?> byJavaName) {
+        Set<String> names = ALL.stream().map(LicenseProperty::name).collect(Collectors.toSet());
+        if (!names.containsAll(byJavaName.keySet())) {
+            throw new IllegalArgumentException("LicenseProperties has no " + byJavaName.keySet().stream()
+                    .filter(name -> !names.contains(name)).toList());
+        }
+        return build(property -> byJavaName.get(property.name()));
+    }
+
     /** What a license gets when no layer says otherwise: each property's declared engine default, else none. */
     public static LicenseProperties engineDefaults() {
         return build(LicenseProperty::engineDefault);
@@ -151,6 +180,11 @@ public final class LicenseProperty {
     /** Its Java type: {@code Boolean}, {@code Integer}, {@code Long}, {@code String}, or a wire enum. */
     public Class<?> type() {
         return type;
+    }
+
+    /** Its kind, for a switch over the types a property can have. */
+    public Kind kind() {
+        return kind;
     }
 
     /** The engine's default, or {@code null} when a license lacks it unless a layer gives it. */
@@ -194,18 +228,14 @@ public final class LicenseProperty {
         if (text == null) {
             return null;
         }
-        if (type == Boolean.class) {
-            return Boolean.valueOf(text);
-        } else if (type == Integer.class) {
-            return Integer.valueOf(text);
-        } else if (type == Long.class) {
-            return Long.valueOf(text);
-        } else if (type == LicenseType.class) {
-            return LicenseType.fromWire(text);
-        } else if (type == ConsumptionPeriod.class) {
-            return ConsumptionPeriod.fromWire(text);
-        }
-        return text;
+        return switch (kind) {
+            case BOOLEAN -> Boolean.valueOf(text);
+            case INTEGER -> Integer.valueOf(text);
+            case LONG -> Long.valueOf(text);
+            case TEXT -> text;
+            case LICENSE_TYPE -> LicenseType.fromWire(text);
+            case CONSUMPTION_PERIOD -> ConsumptionPeriod.fromWire(text);
+        };
     }
 
     /** The wire text of an enum value ({@code "perpetual"}), other values as they are; {@code null} stays null. */

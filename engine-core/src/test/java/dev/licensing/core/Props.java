@@ -17,10 +17,6 @@ public final class Props {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             given.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
-        LicenseProperties properties = LicenseProperty.build(property -> given.remove(property.name()));
-        if (!given.isEmpty()) {
-            throw new IllegalArgumentException("no properties " + given.keySet());
-        }
-        return properties;
+        return LicenseProperty.of(given);
     }
 }

@@ -58,20 +58,15 @@ public final class TestData {
      */
     public static LicenseProperties fullLicenseProperties() {
         return LicenseProperty.build(property -> {
-            Class<?> type = property.type();
             int n = property.index();
-            if (type == Boolean.class) {
-                return !Boolean.TRUE.equals(property.engineDefault());
-            } else if (type == Integer.class) {
-                return 3 + n;
-            } else if (type == Long.class) {
-                return 1000L + n;
-            } else if (type == LicenseType.class) {
-                return LicenseType.SUBSCRIPTION;
-            } else if (type == ConsumptionPeriod.class) {
-                return ConsumptionPeriod.MONTHLY;
-            }
-            return property.wireName() + "-" + n;
+            return switch (property.kind()) {
+                case BOOLEAN -> !Boolean.TRUE.equals(property.engineDefault());
+                case INTEGER -> 3 + n;
+                case LONG -> 1000L + n;
+                case TEXT -> property.wireName() + "-" + n;
+                case LICENSE_TYPE -> LicenseType.SUBSCRIPTION;
+                case CONSUMPTION_PERIOD -> ConsumptionPeriod.MONTHLY;
+            };
         });
     }
 

@@ -52,11 +52,7 @@ public final class TestOrders {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             given.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
-        LicenseProperties properties = LicenseProperty.build(property -> given.remove(property.name()));
-        if (!given.isEmpty()) {
-            throw new IllegalArgumentException("LicenseProperties has no " + given.keySet());
-        }
-        return properties;
+        return LicenseProperty.of(given);
     }
 
     /** Feature properties by record component name: {@code featureProps("maxConsumption", 33L)}. */

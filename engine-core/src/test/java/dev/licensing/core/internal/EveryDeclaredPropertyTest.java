@@ -107,19 +107,14 @@ class EveryDeclaredPropertyTest {
 
     /** A value of the property's type that differs from its engine default. */
     private static Object sample(LicenseProperty property) {
-        Class<?> type = property.type();
-        if (type == Boolean.class) {
-            return !Boolean.TRUE.equals(property.engineDefault());
-        } else if (type == Integer.class) {
-            return 7;
-        } else if (type == Long.class) {
-            return 9L;
-        } else if (type == LicenseType.class) {
-            return LicenseType.SUBSCRIPTION;
-        } else if (type == ConsumptionPeriod.class) {
-            return ConsumptionPeriod.WEEKLY;
-        }
-        return "2031-01-01";
+        return switch (property.kind()) {
+            case BOOLEAN -> !Boolean.TRUE.equals(property.engineDefault());
+            case INTEGER -> 7;
+            case LONG -> 9L;
+            case TEXT -> "2031-01-01";
+            case LICENSE_TYPE -> LicenseType.SUBSCRIPTION;
+            case CONSUMPTION_PERIOD -> ConsumptionPeriod.WEEKLY;
+        };
     }
 
     private static LicenseProperties only(LicenseProperty property, Object value) {

@@ -29,38 +29,30 @@ final class PropertyColumns {
 
     /** Binds {@code p} from parameter {@code at} on; returns the next free parameter index. */
     static int bind(PreparedStatement ps, int at, LicenseProperties p) throws SQLException {
-        int i = at;
         for (LicenseProperty property : LicenseProperty.all()) {
+            int i = at + property.index();
             Object value = property.toWire(property.get(p));
-            Class<?> type = property.type();
-            if (type == Boolean.class) {
-                setBool(ps, i++, (Boolean) value);
-            } else if (type == Integer.class) {
-                setInt(ps, i++, (Integer) value);
-            } else if (type == Long.class) {
-                setLong(ps, i++, (Long) value);
-            } else {
-                setText(ps, i++, (String) value);
+            switch (property.kind()) {
+                case BOOLEAN -> setBool(ps, i, (Boolean) value);
+                case INTEGER -> setInt(ps, i, (Integer) value);
+                case LONG -> setLong(ps, i, (Long) value);
+                case TEXT, LICENSE_TYPE, CONSUMPTION_PERIOD -> setText(ps, i, (String) value);
             }
         }
-        return i;
+        return at + LicenseProperty.all().size();
     }
 
     /** Reads the properties whose first column is {@code at}. */
     static LicenseProperties readLicense(ResultSet rs, int at) throws SQLException {
         Object[] values = new Object[LicenseProperty.all().size()];
         for (LicenseProperty property : LicenseProperty.all()) {
-            int column = at + property.index();
-            Class<?> type = property.type();
-            if (type == Boolean.class) {
-                values[property.index()] = getBool(rs, column);
-            } else if (type == Integer.class) {
-                values[property.index()] = getInt(rs, column);
-            } else if (type == Long.class) {
-                values[property.index()] = getLong(rs, column);
-            } else {
-                values[property.index()] = property.fromText(rs.getString(column));
-            }
+            int i = at + property.index();
+            values[property.index()] = switch (property.kind()) {
+                case BOOLEAN -> getBool(rs, i);
+                case INTEGER -> getInt(rs, i);
+                case LONG -> getLong(rs, i);
+                case TEXT, LICENSE_TYPE, CONSUMPTION_PERIOD -> property.fromText(rs.getString(i));
+            };
         }
         return LicenseProperty.build(property -> values[property.index()]);
     }

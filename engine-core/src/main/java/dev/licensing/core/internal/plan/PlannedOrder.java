@@ -15,6 +15,21 @@ public record PlannedOrder(String company, OrderHeader header, List<PlannedItem>
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * An upper bound of the ids its records take: the order, a customer, each item, and each license with its users and
+     * features (a user or customer that exists takes none).
+     */
+    public long idsNeeded() {
+        long count = header.customer() == null ? 1 : 2;
+        for (PlannedItem item : items) {
+            count += 1;
+            for (PlannedLicense license : item.licenses()) {
+                count += 1 + license.users().size() + license.features().size();
+            }
+        }
+        return count;
+    }
+
     /** Every license of the order, item by item, each bundle license before its sub-licenses. */
     public Stream<PlannedLicense> licenses() {
         return items.stream().flatMap(item -> item.licenses().stream());

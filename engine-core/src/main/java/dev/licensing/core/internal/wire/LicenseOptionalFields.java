@@ -37,21 +37,14 @@ final class LicenseOptionalFields {
 
     private static Object read(FieldReader in, LicenseProperty property) {
         String name = property.wireName();
-        Class<?> type = property.type();
-        if (type == Boolean.class) {
-            return in.bool(name);
-        } else if (type == Integer.class) {
-            return in.int32(name);
-        } else if (type == Long.class) {
-            return in.int64(name);
-        } else if (type == LicenseType.class) {
-            return in.oneOf(name, LicenseType::fromWire, LICENSE_TYPES);
-        } else if (type == ConsumptionPeriod.class) {
-            return in.oneOf(name, ConsumptionPeriod::fromWire, CONSUMPTION_PERIODS);
-        } else if (type == String.class) {
-            return property.textOrNumber() ? in.stringOrNumber(name) : in.string(name);
-        }
-        throw new IllegalStateException(property + ": no wire reading for " + type.getSimpleName());
+        return switch (property.kind()) {
+            case BOOLEAN -> in.bool(name);
+            case INTEGER -> in.int32(name);
+            case LONG -> in.int64(name);
+            case TEXT -> property.textOrNumber() ? in.stringOrNumber(name) : in.string(name);
+            case LICENSE_TYPE -> in.oneOf(name, LicenseType::fromWire, LICENSE_TYPES);
+            case CONSUMPTION_PERIOD -> in.oneOf(name, ConsumptionPeriod::fromWire, CONSUMPTION_PERIODS);
+        };
     }
 
     /** The fields of the page's long-form {@code ProductFeature} other than {@code code}. */

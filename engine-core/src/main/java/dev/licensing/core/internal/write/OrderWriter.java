@@ -8,7 +8,6 @@ import dev.licensing.api.store.OrderWrite;
 import dev.licensing.api.store.StoreTransaction;
 import dev.licensing.api.store.UniqueViolationException;
 import dev.licensing.core.internal.assemble.OrderAssembly;
-import dev.licensing.core.internal.plan.PlannedItem;
 import dev.licensing.core.internal.plan.PlannedOrder;
 import dev.licensing.core.internal.settle.Settled;
 import dev.licensing.core.internal.settle.Settlement;
@@ -98,15 +97,7 @@ public final class OrderWriter {
 
     /** An upper bound of the ids a batch takes; ids left over are gaps, which the store allows. */
     private static int idsNeeded(List<PlannedOrder> batch) {
-        long count = 0;
-        for (PlannedOrder planned : batch) {
-            count += planned.header().customer() == null ? 1 : 2;
-            for (PlannedItem item : planned.items()) {
-                count += 1;
-                count += item.licenses().stream().mapToLong(l -> 1 + l.users().size() + l.features().size()).sum();
-            }
-        }
-        return Math.toIntExact(count);
+        return Math.toIntExact(batch.stream().mapToLong(PlannedOrder::idsNeeded).sum());
     }
 
     private static LongSupplier idBlock(long first) {
