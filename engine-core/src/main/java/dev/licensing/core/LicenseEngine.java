@@ -14,7 +14,9 @@ import dev.licensing.core.importing.ImportListener;
 import dev.licensing.core.importing.ImportOptions;
 import dev.licensing.core.importing.ImportSummary;
 import dev.licensing.core.importing.OrderImport;
+import dev.licensing.core.internal.vip.VipService;
 import dev.licensing.core.plan.OrderPlanner;
+import dev.licensing.core.vip.VipMarketplace;
 import dev.licensing.core.plan.PlannedOrder;
 import dev.licensing.core.wire.DecodedOrder;
 import dev.licensing.core.wire.LicenseSpringJson;
@@ -42,6 +44,7 @@ public final class LicenseEngine {
     private final OrderPlanner planner;
     private final OrderWriter writer;
     private final LicenseSpringJson json;
+    private final VipMarketplace vip;
 
     private LicenseEngine(Builder builder) {
         this.store = builder.store;
@@ -49,6 +52,8 @@ public final class LicenseEngine {
         this.planner = new OrderPlanner(builder.clock, builder.random);
         this.writer = new OrderWriter(builder.random);
         this.json = new LicenseSpringJson(builder.ignoreUnknownFields);
+        this.vip = new VipMarketplace(new VipService(builder.store,
+                company -> catalogs.get(company).map(CatalogIndex::catalog), builder.clock, builder.random));
     }
 
     public static Builder builder(LicenseStore store) {
@@ -114,6 +119,11 @@ public final class LicenseEngine {
                                       ImportListener listener) {
         requireCompany(company);
         return new OrderImport(this, store, json, company, options, listener).run(lines);
+    }
+
+    /** The VIP Marketplace dialect on this engine's store, clock and random source. */
+    public VipMarketplace vip() {
+        return vip;
     }
 
     /** The stored order with the caller's id {@code orderId}, with every item and license. */

@@ -10,11 +10,13 @@ import dev.licensing.api.catalog.ProductCustomField;
 import dev.licensing.api.catalog.ProductFeature;
 import dev.licensing.api.order.CustomFieldRequest;
 import dev.licensing.api.order.FeatureRequest;
+import dev.licensing.core.internal.vip.VipCatalogRules;
 import dev.licensing.core.plan.Violations;
 import dev.licensing.core.rules.Dates;
 import dev.licensing.core.rules.Durations;
 import dev.licensing.core.wire.InvalidCatalogException;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,9 +74,11 @@ public final class CatalogValidator {
                         + "' for product '" + product.code() + "'");
             }
         }
-        return violations.list().stream()
+        List<LicensingError> errors = new ArrayList<>(violations.list().stream()
                 .map(e -> LicensingError.of(ErrorCode.INVALID_CATALOG, e.field(), e.message()))
-                .toList();
+                .toList());
+        errors.addAll(VipCatalogRules.validate(catalog));
+        return errors;
     }
 
     private static void checkFeatures(Product product, String path, Violations violations) {
