@@ -105,4 +105,28 @@ class VipCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--customer");
     }
+
+    @Test
+    void importDialectVipWritesAdobesRejectionsAndTheSummary() throws IOException {
+        Path history = file("history.jsonl", """
+                {"customerId": "9876543210", "creationDate": "2026-06-01T08:00:00Z", "order": {"orderType": "NEW", "lineItems": [{"extLineItemNumber": 1, "offerId": "80004567EA01A12", "quantity": 3}]}}
+                {"customerId": "9876543210", "creationDate": "2026-06-02T08:00:00Z", "order": {"orderType": "NEW", "lineItems": [{"extLineItemNumber": 1, "offerId": "NOPE", "quantity": 1}]}}
+                """);
+        Path rejects = dir.resolve("rejects.jsonl");
+        Path responses = dir.resolve("responses.jsonl");
+
+        CommandRun run = run("import", history.toString(), "--dialect", "vip", "--catalog", CATALOG,
+                "--rejects", rejects.toString(), "--responses", responses.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode summary = JSON.readTree(run.out());
+        assertThat(summary.get("read").asInt()).isEqualTo(2);
+        assertThat(summary.get("created").asInt()).isEqualTo(1);
+        assertThat(summary.get("rejected").asInt()).isEqualTo(1);
+        assertThat(Files.readString(rejects)).isEqualTo("{\"line\":2,\"customerId\":\"9876543210\",\"error\":"
+                + "{\"code\":\"2122\",\"message\":\"Line item Offer ID is invalid\","
+                + "\"additionalDetails\":[\"Line Item: 1\"]}}\n");
+        assertThat(JSON.readTree(Files.readAllLines(responses).get(0)).get("creationDate").asText())
+                .isEqualTo("2026-06-01T08:00:00Z");
+    }
 }

@@ -53,7 +53,8 @@ public final class LicenseEngine {
         this.writer = new OrderWriter(builder.random);
         this.json = new LicenseSpringJson(builder.ignoreUnknownFields);
         this.vip = new VipMarketplace(new VipService(builder.store,
-                company -> catalogs.get(company).map(CatalogIndex::catalog), builder.clock, builder.random));
+                company -> catalogs.get(company).map(CatalogIndex::catalog), builder.clock, builder.random),
+                builder.store);
     }
 
     public static Builder builder(LicenseStore store) {

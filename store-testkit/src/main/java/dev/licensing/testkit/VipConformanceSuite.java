@@ -12,6 +12,8 @@ import dev.licensing.api.vip.VipOrderResult;
 import dev.licensing.api.vip.VipRejectedException;
 import dev.licensing.api.vip.VipSubscription;
 import dev.licensing.core.LicenseEngine;
+import dev.licensing.core.importing.ImportSummary;
+import dev.licensing.core.vip.VipImportOutcome;
 import dev.licensing.core.vip.VipJson;
 import dev.licensing.core.vip.VipMarketplace;
 import dev.licensing.core.vip.VipOrderOptions;
@@ -638,5 +640,38 @@ public abstract class VipConformanceSuite {
         assertThat(keys(page)).containsExactly("totalCount", "items", "links");
         assertError(catchThrowableOfType(VipRejectedException.class,
                 () -> vip().subscription(COMPANY, CUSTOMER, "nope")).error(), "3115", 404);
+    }
+
+    // ---- import of order history ----
+
+    @Test
+    void importReplaysHistoryAtEachLinesCreationDate() {
+        List<VipImportOutcome> outcomes = new ArrayList<>();
+        String newLine = "{\"customerId\": \"" + CUSTOMER + "\", \"correlationId\": \"h-1\", "
+                + "\"creationDate\": \"2026-01-10T09:00:00Z\", \"order\": " + order("NEW", line(1, OFFER, 4)) + "}";
+        ImportSummary summary = vip().importOrders(COMPANY, List.of(newLine, "",
+                "{\"customerId\": \"" + CUSTOMER + "\", \"creationDate\": \"2026-01-01T00:00:00Z\", \"order\": "
+                        + order("NEW", line(1, OFFER, 1)) + "}",
+                "{\"customerId\": \"nobody\", \"order\": " + order("NEW", line(1, OFFER, 1)) + "}",
+                "{\"order\": {}, \"extra\": 1}", "not json").iterator(), false, outcomes::add);
+
+        assertThat(summary.read()).isEqualTo(5);
+        assertThat(summary.created()).isEqualTo(1);
+        assertThat(summary.rejected()).isEqualTo(4);
+        assertThat(outcomes).extracting(VipImportOutcome::line).containsExactly(1L, 3L, 4L, 5L, 6L);
+        VipOrderResult placed = ((VipImportOutcome.Created) outcomes.get(0)).result();
+        assertThat(placed.order().creationDate()).isEqualTo(Instant.parse("2026-01-10T09:00:00Z"));
+        assertThat(vip().subscriptions(COMPANY, CUSTOMER).get(0).renewalDate()).isEqualTo(LocalDate.parse("2027-01-10"));
+        assertError(((VipImportOutcome.Rejected) outcomes.get(1)).error(), "1117", 400, "creationDate");
+        assertError(((VipImportOutcome.Rejected) outcomes.get(2)).error(), "1116", 404);
+        assertError(((VipImportOutcome.Rejected) outcomes.get(3)).error(), "1121", 400, "extra");
+        assertError(((VipImportOutcome.Rejected) outcomes.get(4)).error(), "1117", 400);
+        // The history's order was placed on 2026-01-10: returning it in June is past the 14 days.
+        String orderId = placed.order().orderId();
+        assertError(rejected(CUSTOMER, returnOf(orderId, line(1, OFFER, 1))), "2134", 400, "Line Item: 1");
+
+        ImportSummary again = vip().importOrders(COMPANY, List.of(newLine).iterator(), true, outcome -> { });
+        assertThat(again.skipped()).isEqualTo(1);
+        assertThat(storedOrders(CUSTOMER)).hasSize(1);
     }
 }

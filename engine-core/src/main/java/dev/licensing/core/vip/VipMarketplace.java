@@ -5,13 +5,18 @@ import dev.licensing.api.vip.VipOrderRequest;
 import dev.licensing.api.vip.VipOrderResult;
 import dev.licensing.api.vip.VipRejectedException;
 import dev.licensing.api.vip.VipSubscription;
+import dev.licensing.api.store.LicenseStore;
+import dev.licensing.core.importing.ImportSummary;
 import dev.licensing.core.internal.vip.Answer;
 import dev.licensing.core.internal.vip.VipErrors;
+import dev.licensing.core.internal.vip.VipImport;
 import dev.licensing.core.internal.vip.VipService;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The VIP Marketplace dialect of a {@code LicenseEngine} ({@code engine.vip()}): Adobe's Create Order (NEW, PREVIEW,
@@ -28,8 +33,23 @@ public final class VipMarketplace {
     private final VipService service;
     private final VipJson json = new VipJson();
 
-    public VipMarketplace(VipService service) {
+    private final LicenseStore store;
+
+    public VipMarketplace(VipService service, LicenseStore store) {
         this.service = Objects.requireNonNull(service, "service");
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /**
+     * Imports VIP order history, one {@code {"customerId", "order", "correlationId"?, "creationDate"?}} a line, as
+     * {@code licensing import --dialect vip} does: each order placed as {@link #createOrderJson} would at the line's
+     * {@code creationDate}, whole or not at all; each line's outcome goes to {@code listener} in line order.
+     *
+     * @param skipExisting a line whose correlation id has a kept order is skipped (finishing a cut-off import)
+     */
+    public ImportSummary importOrders(String company, Iterator<String> lines, boolean skipExisting,
+                                      Consumer<VipImportOutcome> listener) {
+        return new VipImport(this, store, company, skipExisting, listener).run(lines);
     }
 
     /**
