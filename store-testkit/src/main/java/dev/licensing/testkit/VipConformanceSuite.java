@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.licensing.api.store.LicenseStore;
+import dev.licensing.api.store.VipWrite;
 import dev.licensing.api.vip.VipError;
 import dev.licensing.api.vip.VipLineItem;
 import dev.licensing.api.vip.VipOrder;
@@ -486,6 +487,33 @@ public abstract class VipConformanceSuite {
                 "1117", 400, "orderType", "lineItems[0].extLineItemNumber", "lineItems[0].quantity", "currencyCode");
         assertError(rejected(CUSTOMER, "{\"orderType\": \"NEW\", \"referenceOrderId\": \"123\", \"lineItems\": ["
                 + line(1, OFFER, 1) + "]}"), "1117", 400, "referenceOrderId");
+    }
+
+    @Test
+    void aLineThatIsNoObjectKeepsTheOthersAtTheirIndexes() {
+        assertError(rejected(CUSTOMER, "{\"orderType\": \"NEW\", \"lineItems\": [5, {\"offerId\": \"X\"}]}"), "1122",
+                400, "lineItems[1].extLineItemNumber", "lineItems[1].quantity");
+        assertError(rejected(CUSTOMER, "{\"orderType\": \"NEW\", \"lineItems\": [5, " + line(1, OFFER, 1) + "]}"),
+                "1117", 400, "lineItems[0]");
+    }
+
+    @Test
+    void vipWritesRollBackWithTheirTransactionAndStayInTheirCompany() {
+        String orderId = place(CUSTOMER, PAGE_REQUEST).order().orderId();
+        VipOrder stored = storedOrders(CUSTOMER).get(0);
+
+        assertThat(catchThrowableOfType(IllegalStateException.class, () -> store.inTransaction(tx -> {
+            tx.writeVip(new VipWrite(COMPANY, CUSTOMER, LocalDate.parse("2030-01-01"),
+                    List.of(stored.withLines("1008", stored.lineItems())), List.of(), null));
+            throw new IllegalStateException("rolled back");
+        }))).isNotNull();
+
+        assertThat(vip().getOrder(COMPANY, CUSTOMER, orderId, false).status()).isEqualTo("1000");
+        assertThat(storedCoterm(CUSTOMER)).contains(LocalDate.parse("2027-06-15"));
+        Optional<VipOrder> elsewhere = store.read(reader -> reader.findVipOrder("other", orderId));
+        List<VipOrder> otherOrders = store.read(reader -> reader.vipOrders("other", CUSTOMER));
+        assertThat(elsewhere).isEmpty();
+        assertThat(otherOrders).isEmpty();
     }
 
     @Test

@@ -2,10 +2,5 @@ package dev.licensing.api.vip;
 
 /** Adobe's {@code orderType}; the V1 engine places NEW, PREVIEW and RETURN. */
 public enum VipOrderType {
-    NEW, RETURN, PREVIEW, PREVIEW_RENEWAL, RENEWAL;
-
-    /** Whether the type only prices and checks: HTTP 200, nothing written. */
-    public boolean preview() {
-        return this == PREVIEW || this == PREVIEW_RENEWAL;
-    }
+    NEW, RETURN, PREVIEW, PREVIEW_RENEWAL, RENEWAL
 }

@@ -93,7 +93,9 @@ public final class VipJson {
                 String path = "lineItems[" + i + "]";
                 JsonNode line = items.get(i);
                 if (!line.isObject()) {
+                    // A placeholder keeps the later lines at their indexes; the rules pass over an invalid line.
                     in.invalid.add(path);
+                    lines.add(new VipLineItemRequest(null, null, null, null, null, null, null, null));
                     continue;
                 }
                 in.unknown(line, path + ".", LINE_FIELDS, LINE_RESPONSE_FIELDS);

@@ -19,8 +19,4 @@ public record VipOrderOptions(boolean fetchPrice, String correlationId, Instant 
     public VipOrderOptions withCorrelationId(String id) {
         return new VipOrderOptions(fetchPrice, id, creationDate);
     }
-
-    public VipOrderOptions withCreationDate(Instant date) {
-        return new VipOrderOptions(fetchPrice, correlationId, date);
-    }
 }

@@ -52,9 +52,12 @@ record CustomerState(VipCustomer customer, Map<String, Offer> offers, Map<String
     }
 
     Optional<VipSubscription> activeSubscription(String offerId, String deploymentId) {
-        return subscriptions.stream()
-                .filter(s -> s.offerId().equals(offerId) && Objects.equals(s.deploymentId(), deploymentId)
-                        && Statuses.ACTIVE.equals(s.status()))
-                .findFirst();
+        return subscriptions.stream().filter(s -> activeFor(s, offerId, deploymentId)).findFirst();
+    }
+
+    /** Whether a NEW line of (offer, deployment) adds to this subscription. */
+    static boolean activeFor(VipSubscription subscription, String offerId, String deploymentId) {
+        return subscription.offerId().equals(offerId) && Objects.equals(subscription.deploymentId(), deploymentId)
+                && Statuses.ACTIVE.equals(subscription.status());
     }
 }

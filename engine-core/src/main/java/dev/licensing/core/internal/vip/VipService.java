@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -288,10 +287,7 @@ public final class VipService {
 
     private static int activeIndex(List<VipSubscription> subscriptions, VipLineItemRequest line) {
         for (int i = 0; i < subscriptions.size(); i++) {
-            VipSubscription subscription = subscriptions.get(i);
-            if (subscription.offerId().equals(line.offerId())
-                    && Objects.equals(subscription.deploymentId(), line.deploymentId())
-                    && Statuses.ACTIVE.equals(subscription.status())) {
+            if (CustomerState.activeFor(subscriptions.get(i), line.offerId(), line.deploymentId())) {
                 return i;
             }
         }
