@@ -429,6 +429,18 @@ public abstract class VipConformanceSuite {
     }
 
     @Test
+    void aReturnLineCarriesTheOriginalLinesFlexDiscount() {
+        String orderId = place(CUSTOMER, order("NEW", line(1, OFFER, 2, "\"flexDiscountCodes\": [\"FLEX10\"]")))
+                .order().orderId();
+
+        VipOrderResult returned = place(CUSTOMER, returnOf(orderId,
+                line(1, OFFER, 1, "\"flexDiscountCodes\": [\"NOT-A-CODE\"]")));
+
+        assertThat(returned.order().lineItems().get(0).flexDiscounts()).extracting(d -> d.code())
+                .containsExactly("FLEX10");
+    }
+
+    @Test
     void returnRulesInTheirOrder() {
         String orderId = place(CUSTOMER, order("NEW", line(1, OFFER, 2), line(2, NOT_RETURNABLE, 1))).order()
                 .orderId();
@@ -478,7 +490,7 @@ public abstract class VipConformanceSuite {
         assertError(rejected(CUSTOMER, "not json"), "1117", 400);
         assertError(rejected(CUSTOMER, "{\"orderType\": \"NEW\", \"bogus\": 1, \"lineItems\": ["
                 + line(1, OFFER, 1, "\"extra\": true") + "], \"quantity\": 3}"), "1121", 400,
-                "bogus", "quantity", "lineItems[0].extra");
+                "bogus", "lineItems[0].extra", "quantity");
         assertError(rejected(CUSTOMER, "{\"lineItems\": [{\"offerId\": 7}]}"), "1122", 400,
                 "orderType", "lineItems[0].extLineItemNumber", "lineItems[0].quantity");
         assertError(rejected(CUSTOMER, "{\"orderType\": \"NEW\", \"lineItems\": []}"), "1122", 400, "lineItems");

@@ -73,7 +73,7 @@ public final class VipJson {
             return null;
         }
         Reader in = new Reader();
-        in.unknown(root, "", ORDER_FIELDS, ORDER_RESPONSE_FIELDS);
+        in.unknown(root);
         VipOrderType type = null;
         String typeText = in.string(root, "", "orderType");
         if (typeText != null) {
@@ -98,7 +98,6 @@ public final class VipJson {
                     lines.add(new VipLineItemRequest(null, null, null, null, null, null, null, null));
                     continue;
                 }
-                in.unknown(line, path + ".", LINE_FIELDS, LINE_RESPONSE_FIELDS);
                 lines.add(new VipLineItemRequest(in.integer(line, path, "extLineItemNumber"),
                         in.string(line, path + ".", "offerId"), in.integer(line, path, "quantity"),
                         in.string(line, path + ".", "currencyCode"), in.string(line, path + ".", "deploymentId"),
@@ -279,10 +278,21 @@ public final class VipJson {
         final List<String> unknown = new ArrayList<>();
         final List<String> invalid = new ArrayList<>();
 
-        void unknown(JsonNode object, String prefix, Set<String> known, Set<String> ignored) {
-            object.fieldNames().forEachRemaining(name -> {
-                if (!known.contains(name) && !ignored.contains(name)) {
-                    unknown.add(prefix + name);
+        /** The fields no request type knows, in document order (a line's where the line stands). */
+        void unknown(JsonNode root) {
+            root.fieldNames().forEachRemaining(name -> {
+                if (!ORDER_FIELDS.contains(name) && !ORDER_RESPONSE_FIELDS.contains(name)) {
+                    unknown.add(name);
+                } else if (name.equals("lineItems") && root.get(name).isArray()) {
+                    JsonNode lines = root.get(name);
+                    for (int i = 0; i < lines.size(); i++) {
+                        String prefix = "lineItems[" + i + "].";
+                        lines.get(i).fieldNames().forEachRemaining(field -> {
+                            if (!LINE_FIELDS.contains(field) && !LINE_RESPONSE_FIELDS.contains(field)) {
+                                unknown.add(prefix + field);
+                            }
+                        });
+                    }
                 }
             });
         }

@@ -203,7 +203,10 @@ public final class VipService {
         return Answer.of(VipViews.created(order), CREATED);
     }
 
-    /** A RETURN: lowers the original lines' remaining quantities and their subscriptions' quantities. */
+    /**
+     * A RETURN: lowers the original lines' remaining quantities and their subscriptions' quantities. Its lines carry the
+     * original lines' flex discounts (a return takes back what was sold, at the price it was sold).
+     */
     private Answer placeReturn(StoreTransaction tx, String company, VipOrderRequest request, VipOrder original,
                                CustomerState state) {
         List<VipLineItem> originalLines = new ArrayList<>(original.lineItems());
@@ -228,7 +231,7 @@ public final class VipService {
             }
             lines.add(new VipLineItem(line.extLineItemNumber(), line.offerId(), line.quantity(), old.subscriptionId(),
                     Statuses.ACTIVE, old.currencyCode(), line.deploymentId(), line.discountCode(),
-                    flexDiscounts(line, state), null, old.proratedDays(),
+                    old.flexDiscounts(), null, old.proratedDays(),
                     old.pricing() == null ? null : Pricing.returned(old.pricing(), line.quantity())));
         }
         boolean allReturned = originalLines.stream().allMatch(l -> ReturnRules.remaining(l) == 0);
