@@ -59,6 +59,7 @@ public final class VipMarketplace {
      *                              a correlation id
      */
     public VipOrderResult createOrderJson(String company, String customerId, String body, VipOrderOptions options) {
+        requireIds(company, customerId);
         return result(service.createOrder(company, customerId, () -> json.readRequest(body), options));
     }
 
@@ -66,6 +67,7 @@ public final class VipMarketplace {
     public VipOrderResult createOrder(String company, String customerId, VipOrderRequest request,
                                       VipOrderOptions options) {
         Objects.requireNonNull(request, "request");
+        requireIds(company, customerId);
         return result(service.createOrder(company, customerId,
                 () -> new DecodedVipRequest(request, List.of(), List.of()), options));
     }
@@ -76,6 +78,7 @@ public final class VipMarketplace {
      * @throws VipRejectedException 1116 unknown customer, 2115 not the customer's order
      */
     public VipOrder getOrder(String company, String customerId, String orderId, boolean fetchPrice) {
+        requireIds(company, customerId);
         return service.getOrder(company, customerId, orderId, fetchPrice);
     }
 
@@ -85,6 +88,7 @@ public final class VipMarketplace {
      * @throws VipRejectedException 1116 unknown customer, 1132 a bad filter or limit, 1133 an offset past the end
      */
     public VipOrderPage orders(String company, String customerId, VipOrderQuery query) {
+        requireIds(company, customerId);
         List<VipOrder> all = service.history(company, customerId);
         if (!HISTORY_TYPES.containsAll(query.orderTypes()) || !HISTORY_STATUSES.containsAll(query.statuses())
                 || (query.limit() != null && query.limit() < 1) || (query.offset() != null && query.offset() < 0)) {
@@ -109,6 +113,7 @@ public final class VipMarketplace {
 
     /** Get Subscriptions: the customer's subscriptions, oldest first. */
     public List<VipSubscription> subscriptions(String company, String customerId) {
+        requireIds(company, customerId);
         return service.subscriptions(company, customerId);
     }
 
@@ -118,7 +123,16 @@ public final class VipMarketplace {
      * @throws VipRejectedException 1116 unknown customer, 3115 not the customer's subscription
      */
     public VipSubscription subscription(String company, String customerId, String subscriptionId) {
+        requireIds(company, customerId);
         return service.subscription(company, customerId, subscriptionId);
+    }
+
+    /** A company is a non-empty string, as everywhere in the engine; a customer id is given (an unknown one is 1116). */
+    private static void requireIds(String company, String customerId) {
+        if (company == null || company.isEmpty()) {
+            throw new IllegalArgumentException("a company is a non-empty string");
+        }
+        Objects.requireNonNull(customerId, "customerId");
     }
 
     private static String filters(VipOrderQuery query) {
