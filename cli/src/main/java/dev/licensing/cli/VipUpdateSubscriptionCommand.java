@@ -30,7 +30,7 @@ final class VipUpdateSubscriptionCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SUBSCRIPTION_ID", description = "The subscription to update.")
     private String subscriptionId;
 
-    @Option(names = "--auto-renewal", paramLabel = "true|false", converter = StrictBoolean.class,
+    @Option(names = "--auto-renewal", arity = "1", paramLabel = "true|false", converter = StrictBoolean.class,
             description = "Renew the subscription at the coterm date, or let it expire.")
     private Boolean autoRenewal;
 
