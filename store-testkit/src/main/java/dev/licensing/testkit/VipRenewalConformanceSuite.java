@@ -233,6 +233,8 @@ public abstract class VipRenewalConformanceSuite {
                 "lineItems[0].offerId");
         assertError(refused(day(-10), order("RENEWAL", line(1, OFFER, 1, null))), "1122", 400,
                 "lineItems[0].subscriptionId");
+        assertError(refused(day(-10), order("RENEWAL", line(1, OFFER, 1, subscriptionId),
+                line(2, OFFER, 1, subscriptionId))), "1117", 400, "lineItems[1].subscriptionId");
     }
 
     // ---- the renewal run ----
@@ -412,6 +414,39 @@ public abstract class VipRenewalConformanceSuite {
         place(vip, CUSTOMER, returnOf(orderId, 2));
 
         assertError(refused(day(-10), renewal(subscriptionId, 1)), "3121", 400, "Line Item: 1");
+    }
+
+    @Test
+    void anExplicitRenewalQuantityIsForgottenWhenTheSubscriptionTurnsInactive() {
+        VipMarketplace vip = vip(NOW);
+        String orderId = place(vip, CUSTOMER, order("NEW", line(1, OFFER, 2, null))).order().orderId();
+        String subscriptionId = vip.getOrder(COMPANY, CUSTOMER, orderId, false).lineItems().get(0).subscriptionId();
+        vip.updateSubscription(COMPANY, CUSTOMER, subscriptionId, null, 8);
+
+        place(vip, CUSTOMER, returnOf(orderId, 2));
+
+        VipSubscription inactive = subscription(CUSTOMER, subscriptionId);
+        assertThat(inactive.status()).isEqualTo("1004");
+        assertThat(inactive.renewalQuantitySet()).isFalse();
+        assertThat(inactive.renewalQuantity()).isZero();
+    }
+
+    @Test
+    void anImportedHistoryReplaysRenewalsAtTheirDates() {
+        List<String> history = List.of(
+                "{\"customerId\": \"" + CUSTOMER + "\", \"creationDate\": \"2026-06-15T10:00:00Z\", \"order\": "
+                        + order("NEW", line(1, OFFER, 4, null)) + "}");
+        vip(NOW).importOrders(COMPANY, history.iterator(), false, outcome -> { });
+        String subscriptionId = vip(NOW).subscriptions(COMPANY, CUSTOMER).get(0).subscriptionId();
+        List<String> renewals = List.of(
+                "{\"customerId\": \"" + CUSTOMER + "\", \"creationDate\": \"2027-06-01T10:00:00Z\", \"order\": "
+                        + renewal(subscriptionId, 3) + "}",
+                "{\"customerId\": \"" + CUSTOMER + "\", \"creationDate\": \"2027-06-02T10:00:00Z\", \"order\": "
+                        + renewal(subscriptionId, 2) + "}");
+
+        assertThat(vip(NOW).importOrders(COMPANY, renewals.iterator(), false, outcome -> { }).rejected())
+                .isEqualTo(1L);
+        assertThat(subscription(CUSTOMER, subscriptionId).renewedQuantity()).isEqualTo(3);
     }
 
     // ---- returns of renewals ----

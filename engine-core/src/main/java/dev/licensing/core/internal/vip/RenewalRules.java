@@ -9,8 +9,10 @@ import dev.licensing.api.vip.VipSubscription;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -43,14 +45,20 @@ final class RenewalRules {
         if (!unknown.isEmpty()) {
             return Checked.rejected(VipErrors.of("3115", unknown));
         }
-        List<String> otherOffer = new ArrayList<>();
+        // A subscription renews once per order: a second line naming it is a wrong value, as another offer is.
+        List<String> wrong = new ArrayList<>();
+        Set<String> named = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (!subscription(state, lines.get(i)).orElseThrow().offerId().equals(lines.get(i).offerId())) {
-                otherOffer.add("lineItems[" + i + "].offerId");
+            VipLineItemRequest line = lines.get(i);
+            if (!subscription(state, line).orElseThrow().offerId().equals(line.offerId())) {
+                wrong.add("lineItems[" + i + "].offerId");
+            }
+            if (!named.add(line.subscriptionId())) {
+                wrong.add("lineItems[" + i + "].subscriptionId");
             }
         }
-        if (!otherOffer.isEmpty()) {
-            return Checked.rejected(VipErrors.of("1117", otherOffer));
+        if (!wrong.isEmpty()) {
+            return Checked.rejected(VipErrors.of("1117", wrong));
         }
         LocalDate today = state.today();
         List<String> notAllowed = linesWhere(lines, state, s -> Statuses.ACTIVE.equals(s.status())
