@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** {@code licensing vip-order}: Adobe's Create Order (NEW, PREVIEW, RETURN) for one customer. */
+/** {@code licensing vip-order}: Adobe's Create Order (NEW, PREVIEW, RETURN, RENEWAL, PREVIEW_RENEWAL) for one customer. */
 @Command(name = "vip-order", mixinStandardHelpOptions = true,
         description = "Create a VIP Marketplace order (Adobe's Create Order). The response on stdout (exit 0), "
                 + "Adobe's error body when refused (exit 1); http-status on stderr.")
@@ -31,7 +31,7 @@ final class VipOrderCommand implements Callable<Integer> {
             description = "The request JSON; - (the default) reads stdin.")
     private String file;
 
-    @Option(names = "--fetch-price", description = "Price a PREVIEW's lines (proratedDays, pricing, pricingSummary).")
+    @Option(names = "--fetch-price", description = "Price a preview's lines (proratedDays, pricing, pricingSummary).")
     private boolean fetchPrice;
 
     @Option(names = "--correlation-id", paramLabel = "ID",

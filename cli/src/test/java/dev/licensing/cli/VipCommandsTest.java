@@ -22,11 +22,22 @@ class VipCommandsTest {
     Path dir;
 
     private CommandRun run(String... args) {
+        return runAt(NOW, args);
+    }
+
+    private CommandRun runAt(String now, String... args) {
         String[] all = new String[args.length + 6];
         System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(new String[]{"--db", dir.resolve("vip.db").toString(), "--seed", "1", "--now", NOW}, 0,
+        System.arraycopy(new String[]{"--db", dir.resolve("vip.db").toString(), "--seed", "1", "--now", now}, 0,
                 all, args.length, 6);
         return CommandRun.of(all);
+    }
+
+    /** The page's order for the page's customer; the subscription it opened. */
+    private String subscribed() throws IOException {
+        run("vip-order", "../examples/vip/new.json", "--customer", CUSTOMER, "--catalog", CATALOG);
+        return JSON.readTree(run("vip-subscriptions", "--customer", CUSTOMER).out())
+                .at("/items/0/subscriptionId").asText();
     }
 
     private Path file(String name, String content) throws IOException {
@@ -128,5 +139,77 @@ class VipCommandsTest {
                 + "\"additionalDetails\":[\"Line Item: 1\"]}}\n");
         assertThat(JSON.readTree(Files.readAllLines(responses).get(0)).get("creationDate").asText())
                 .isEqualTo("2026-06-01T08:00:00Z");
+    }
+
+    @Test
+    void vipUpdateSubscriptionPrintsTheSubscriptionOrAdobesRefusal() throws IOException {
+        String subscriptionId = subscribed();
+
+        CommandRun updated = run("vip-update-subscription", "--customer", CUSTOMER, subscriptionId,
+                "--auto-renewal", "false", "--renewal-quantity", "3");
+
+        assertThat(updated.exitCode()).isZero();
+        assertThat(updated.err()).isEqualTo("http-status: 200\n");
+        JsonNode subscription = JSON.readTree(updated.out());
+        assertThat(subscription.get("subscriptionId").asText()).isEqualTo(subscriptionId);
+        assertThat(subscription.at("/autoRenewal/enabled").asBoolean()).isFalse();
+        assertThat(subscription.at("/autoRenewal/renewalQuantity").asInt()).isEqualTo(3);
+        CommandRun unknown = run("vip-update-subscription", "--customer", CUSTOMER, "00NA", "--auto-renewal", "true");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).isEqualTo("http-status: 404\n");
+        assertThat(JSON.readTree(unknown.out()).get("code").asText()).isEqualTo("3115");
+        CommandRun zero = run("vip-update-subscription", "--customer", CUSTOMER, subscriptionId,
+                "--renewal-quantity", "0");
+        assertThat(zero.exitCode()).isEqualTo(1);
+        assertThat(JSON.readTree(zero.out()).get("additionalDetails").toString())
+                .isEqualTo("[\"autoRenewal.renewalQuantity\"]");
+    }
+
+    @Test
+    void vipUpdateSubscriptionWithoutAnOptionOrWithBadValuesIsAUsageError() throws IOException {
+        String subscriptionId = subscribed();
+
+        assertThat(run("vip-update-subscription", "--customer", CUSTOMER, subscriptionId).exitCode()).isEqualTo(2);
+        assertThat(run("vip-update-subscription", "--customer", CUSTOMER, subscriptionId, "--auto-renewal", "yes")
+                .exitCode()).isEqualTo(2);
+        assertThat(run("vip-update-subscription", "--customer", CUSTOMER, subscriptionId, "--renewal-quantity",
+                "2.5").exitCode()).isEqualTo(2);
+        assertThat(JSON.readTree(run("vip-subscriptions", "--customer", CUSTOMER, subscriptionId).out())
+                .at("/autoRenewal/enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void vipRenewDueRenewsAndExpiresWhatIsDueThenChangesNothing() throws IOException {
+        String renewing = subscribed();
+        Path enterprise = file("enterprise.json", "{\"orderType\": \"NEW\", \"lineItems\": [{\"extLineItemNumber\":"
+                + " 1, \"offerId\": \"65304578CA01A12\", \"quantity\": 2}]}");
+        run("vip-order", enterprise.toString(), "--customer", CUSTOMER);
+        String expiring = JSON.readTree(run("vip-subscriptions", "--customer", CUSTOMER).out())
+                .at("/items/1/subscriptionId").asText();
+        run("vip-update-subscription", "--customer", CUSTOMER, expiring, "--auto-renewal", "false");
+
+        // The catalog's coterm date for the page's customer is 2026-12-01.
+        CommandRun due = runAt("2026-12-01T06:00:00Z", "vip-renew", "--due");
+
+        assertThat(due.exitCode()).isZero();
+        assertThat(due.err()).isEqualTo("http-status: 200\n");
+        JsonNode summary = JSON.readTree(due.out());
+        assertThat(summary.get("runDate").asText()).isEqualTo("2026-12-01");
+        assertThat(summary.get("orders")).hasSize(1);
+        JsonNode order = summary.get("orders").get(0);
+        assertThat(order.get("orderType").asText()).isEqualTo("RENEWAL");
+        assertThat(order.get("source").asText()).isEqualTo("System");
+        assertThat(order.get("creationDate").asText()).isEqualTo("2026-12-01T00:00:00Z");
+        assertThat(order.at("/lineItems/0/subscriptionId").asText()).isEqualTo(renewing);
+        assertThat(summary.get("expiredSubscriptions").toString()).isEqualTo("[{\"customerId\":\"" + CUSTOMER
+                + "\",\"subscriptionId\":\"" + expiring + "\"}]");
+        JsonNode expired = JSON.readTree(run("vip-subscriptions", "--customer", CUSTOMER, expiring).out());
+        assertThat(expired.get("status").asText()).isEqualTo("1004");
+        assertThat(expired.get("allowedActions").toString()).isEqualTo("[\"MANUAL_RENEWAL\"]");
+
+        CommandRun again = runAt("2026-12-01T06:00:00Z", "vip-renew", "--due");
+        assertThat(JSON.readTree(again.out()).get("orders")).isEmpty();
+        assertThat(JSON.readTree(again.out()).get("expiredSubscriptions")).isEmpty();
+        assertThat(run("vip-renew").exitCode()).isEqualTo(2);
     }
 }

@@ -53,6 +53,7 @@ class PublicSurfaceTest {
                 "ImportOutcome$Skipped", "ImportOutcome$Rejected", "ImportSummary",
                 "LicenseSpringJson", "CatalogJson", "InvalidCatalogException", "DecodedOrder",
                 "VipMarketplace", "VipJson", "DecodedVipRequest", "VipOrderOptions", "VipOrderPage", "VipOrderQuery",
+                "VipRenewalRun",
                 "VipImportOutcome", "VipImportOutcome$Created", "VipImportOutcome$Skipped",
                 "VipImportOutcome$Rejected");
     }

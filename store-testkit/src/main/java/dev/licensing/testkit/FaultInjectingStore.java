@@ -27,19 +27,34 @@ import java.util.function.Function;
  * A store that fails once, on purpose: the {@code failingWrite}-th call of {@link StoreTransaction#write} (counting from
  * 1 across every transaction) throws a {@link StoreException}, for tests of atomicity at every level. The failing call
  * first hands its writes to the wrapped store, so the rollback that follows has real writes to undo. Everything else
- * goes to the wrapped store unchanged.
+ * goes to the wrapped store unchanged. {@link #failingVipWrite} does the same with {@link StoreTransaction#writeVip}.
  */
 public final class FaultInjectingStore implements LicenseStore {
     private final LicenseStore delegate;
     private final int failingWrite;
+    private final int failingVipWrite;
     private final AtomicInteger writeCalls = new AtomicInteger();
+    private final AtomicInteger vipWriteCalls = new AtomicInteger();
 
     public FaultInjectingStore(LicenseStore delegate, int failingWrite) {
+        this(delegate, failingWrite, 0);
         if (failingWrite < 1) {
             throw new IllegalArgumentException("write calls count from 1: " + failingWrite);
         }
+    }
+
+    private FaultInjectingStore(LicenseStore delegate, int failingWrite, int failingVipWrite) {
         this.delegate = delegate;
         this.failingWrite = failingWrite;
+        this.failingVipWrite = failingVipWrite;
+    }
+
+    /** A store whose {@code failingVipWrite}-th call of {@code writeVip} (counting from 1) fails after writing. */
+    public static FaultInjectingStore failingVipWrite(LicenseStore delegate, int failingVipWrite) {
+        if (failingVipWrite < 1) {
+            throw new IllegalArgumentException("writeVip calls count from 1: " + failingVipWrite);
+        }
+        return new FaultInjectingStore(delegate, 0, failingVipWrite);
     }
 
     /** How many {@code write} calls were made so far, the failing one included. */
@@ -125,7 +140,11 @@ public final class FaultInjectingStore implements LicenseStore {
 
         @Override
         public void writeVip(VipWrite write) {
+            int call = vipWriteCalls.incrementAndGet();
             transaction.writeVip(write);
+            if (call == failingVipWrite) {
+                throw new StoreException("injected failure of writeVip call " + call, null);
+            }
         }
 
         @Override

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A line of an order as stored and shown; {@code null} fields are not shown.
  *
- * @param subscriptionId    the subscription the line added to (NEW) or returned from (RETURN)
- * @param remainingQuantity what may still be returned (NEW lines)
+ * @param subscriptionId    the subscription the line added to (NEW), renewed (RENEWAL) or returned from (RETURN)
+ * @param remainingQuantity what may still be returned (NEW and RENEWAL lines)
  * @param proratedDays      with {@code pricing}: the days priced
  */
 public record VipLineItem(int extLineItemNumber, String offerId, int quantity, String subscriptionId, String status,

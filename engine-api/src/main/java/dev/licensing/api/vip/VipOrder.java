@@ -8,7 +8,8 @@ import java.util.List;
  * {@code status} are "".
  *
  * @param creationDate   whole seconds, UTC
- * @param source         "API" for orders placed through the engine; {@code null} on previews
+ * @param source         "API" for orders placed through Create Order, "System" for the renewal run's; {@code null} on
+ *                       previews
  * @param pricingSummary {@code null} unless priced
  */
 public record VipOrder(String orderId, String customerId, VipOrderType orderType, String externalReferenceId,

@@ -158,6 +158,18 @@ public final class VipJson {
         return text(subscription(subscription), pretty);
     }
 
+    /** The renewal run's summary: {@code {runDate, orders, expiredSubscriptions [{customerId, subscriptionId}]}}. */
+    public String writeRenewalRun(VipRenewalRun run, boolean pretty) {
+        ObjectNode node = NODES.objectNode();
+        node.put("runDate", run.runDate().toString());
+        ArrayNode orders = node.putArray("orders");
+        run.orders().forEach(order -> orders.add(order(order)));
+        ArrayNode expired = node.putArray("expiredSubscriptions");
+        run.expiredSubscriptions().forEach(subscription -> expired.addObject()
+                .put("customerId", subscription.customerId()).put("subscriptionId", subscription.subscriptionId()));
+        return text(node, pretty);
+    }
+
     private static ObjectNode order(VipOrder order) {
         ObjectNode node = NODES.objectNode();
         node.put("externalReferenceId", order.externalReferenceId());
@@ -231,6 +243,9 @@ public final class VipJson {
         node.put("subscriptionId", subscription.subscriptionId());
         node.put("offerId", subscription.offerId());
         node.put("currentQuantity", subscription.currentQuantity());
+        if (subscription.renewedQuantity() > 0) {
+            node.put("renewedQuantity", subscription.renewedQuantity());
+        }
         node.put("usedQuantity", subscription.usedQuantity());
         node.putObject("autoRenewal").put("enabled", subscription.autoRenewalEnabled())
                 .put("renewalQuantity", subscription.renewalQuantity());
@@ -240,6 +255,10 @@ public final class VipJson {
         node.put("currencyCode", subscription.currencyCode());
         if (subscription.deploymentId() != null) {
             node.put("deploymentId", subscription.deploymentId());
+        }
+        if (!subscription.allowedActions().isEmpty()) {
+            ArrayNode actions = node.putArray("allowedActions");
+            subscription.allowedActions().forEach(actions::add);
         }
         node.putObject("links").set("self", link("/v3/customers/" + subscription.customerId() + "/subscriptions/"
                 + subscription.subscriptionId()));

@@ -21,7 +21,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The VIP Marketplace dialect of a {@code LicenseEngine} ({@code engine.vip()}): Adobe's Create Order (NEW, PREVIEW,
- * RETURN), Get Order, Get Order History and the customer's subscriptions, on the engine's store, clock and random
+ * RETURN, RENEWAL, PREVIEW_RENEWAL), Get Order, Get Order History, the customer's subscriptions, Update Subscription
+ * and the renewal run, on the engine's store, clock and random
  * source. Every refusal is a {@link VipRejectedException} carrying Adobe's code, message, details and HTTP status.
  * Thread-safe.
  */
@@ -129,6 +130,40 @@ public final class VipMarketplace {
     public VipSubscription subscription(String company, String customerId, String subscriptionId) {
         requireIds(company, customerId);
         return service.subscription(company, customerId, subscriptionId);
+    }
+
+    /**
+     * Update Subscription: {@code autoRenewal} turns auto-renewal on or off, {@code renewalQuantity} sets what the
+     * renewal run orders (kept until the subscription turns inactive); {@code null} leaves a setting as it is.
+     *
+     * @return the subscription as updated
+     * @throws IllegalArgumentException neither setting given
+     * @throws VipRejectedException     1116 unknown customer, 3115 not the customer's subscription, 3116 a renewal
+     *                                  quantity out of 1..10,000 (ENTERPRISE 200,000), 3119 an inactive subscription
+     */
+    public VipSubscription updateSubscription(String company, String customerId, String subscriptionId,
+                                              Boolean autoRenewal, Integer renewalQuantity) {
+        requireIds(company, customerId);
+        Objects.requireNonNull(subscriptionId, "subscriptionId");
+        if (autoRenewal == null && renewalQuantity == null) {
+            throw new IllegalArgumentException("an update sets auto-renewal, the renewal quantity or both");
+        }
+        return service.updateSubscription(company, customerId, subscriptionId, autoRenewal, renewalQuantity);
+    }
+
+    /**
+     * The renewal run at the engine's clock (no scheduler runs inside the engine: a server calls this from its own).
+     * For each customer whose coterm date has come, date by date up to today: subscriptions with auto-renewal on renew
+     * in one RENEWAL order ({@code source} "System", created on that date at midnight UTC) for their renewal quantity
+     * less what was renewed early; those with it off keep what was renewed early, else expire (1004,
+     * {@code allowedActions ["MANUAL_RENEWAL"]}); the coterm date moves a year on. Each customer is one transaction,
+     * and a second run at the same time changes nothing.
+     */
+    public VipRenewalRun renewDue(String company) {
+        if (company == null || company.isEmpty()) {
+            throw new IllegalArgumentException("a company is a non-empty string");
+        }
+        return service.renewDue(company);
     }
 
     /** A company is a non-empty string, as everywhere in the engine; a customer id is given (an unknown one is 1116). */

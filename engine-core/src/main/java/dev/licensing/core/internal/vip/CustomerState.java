@@ -32,7 +32,12 @@ record CustomerState(VipCustomer customer, Map<String, Offer> offers, Map<String
     }
 
     LocalDate today() {
-        return LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return utcDate(now);
+    }
+
+    /** Days are UTC dates (not Adobe's PST). */
+    static LocalDate utcDate(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** The coterm date in force: stored, else the catalog's, else {@code null} (no NEW order yet). */

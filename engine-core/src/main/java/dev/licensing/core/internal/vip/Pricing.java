@@ -41,6 +41,20 @@ final class Pricing {
         return new Priced((int) days, new VipPricing(partner, discounted, net, lineTotal(net, quantity)));
     }
 
+    /**
+     * A renewal line: the whole next term, from {@code termStart} (the subscription's renewal date) a year on, at the
+     * catalog's price; no prices when the offer is no longer priced in the subscription's currency.
+     */
+    static Priced renewal(Offer offer, String currency, int quantity, LocalDate termStart) {
+        int termDays = (int) ChronoUnit.DAYS.between(termStart, termStart.plusYears(1));
+        BigDecimal partner = offer == null ? null : offer.prices().get(currency);
+        if (partner == null) {
+            return new Priced(termDays, null);
+        }
+        BigDecimal net = partner.setScale(3, RoundingMode.DOWN);
+        return new Priced(termDays, new VipPricing(partner, partner, net, lineTotal(net, quantity)));
+    }
+
     /** A returned quantity is priced as the original line: its net price and days. */
     static VipPricing returned(VipPricing original, int quantity) {
         return new VipPricing(original.partnerPrice(), original.discountedPartnerPrice(), original.netPartnerPrice(),

@@ -42,22 +42,17 @@ final class RequestRules {
         if (!wrong.isEmpty()) {
             return VipErrors.of("1117", wrong);
         }
-        if (request.orderType() == VipOrderType.RENEWAL || request.orderType() == VipOrderType.PREVIEW_RENEWAL) {
-            // Renewals are the second half of the dialect (design file's V2); until then they are refused here.
-            return VipErrors.of("1117", "orderType");
-        }
         if (request.externalReferenceId() != null && request.externalReferenceId().length() > MAX_EXTERNAL_REFERENCE) {
             return VipErrors.of("2126", "externalReferenceId");
         }
-        List<VipLineItemRequest> lines = request.lineItems();
-        if (lines.size() > MAX_LINES) {
+        if (lineItems(request).size() > MAX_LINES) {
             return VipErrors.of("2119");
         }
         return firstLineRule(request, state);
     }
 
     private static VipError firstLineRule(VipOrderRequest request, CustomerState state) {
-        List<VipLineItemRequest> lines = request.lineItems();
+        List<VipLineItemRequest> lines = lineItems(request);
         List<String> outOfRange = lines(lines, line -> line.extLineItemNumber() < 0
                 || line.extLineItemNumber() > MAX_EXT_LINE_ITEM_NUMBER);
         if (!outOfRange.isEmpty()) {
@@ -69,8 +64,9 @@ final class RequestRules {
         if (!twice.isEmpty()) {
             return VipErrors.of("2121", twice);
         }
-        List<String> quantity = lines(lines, line -> line.quantity() < 1
-                || line.quantity() > maxQuantity(state.offers().get(line.offerId())));
+        // A PREVIEW_RENEWAL line may leave its quantity out (what is left to renew).
+        List<String> quantity = lines(lines, line -> line.quantity() != null && (line.quantity() < 1
+                || line.quantity() > maxQuantity(state.offers().get(line.offerId()))));
         if (!quantity.isEmpty()) {
             return VipErrors.of("2120", quantity);
         }
@@ -86,7 +82,8 @@ final class RequestRules {
         }
         // New orders stop on the coterm date (the renewal's day) and after it.
         boolean cotermReached = state.coterm() != null && !state.today().isBefore(state.coterm());
-        if (request.orderType() != VipOrderType.RETURN && cotermReached) {
+        boolean newOrder = request.orderType() == VipOrderType.NEW || request.orderType() == VipOrderType.PREVIEW;
+        if (newOrder && cotermReached) {
             return VipErrors.of("5122");
         }
         return null;
@@ -100,8 +97,13 @@ final class RequestRules {
         return request.currencyCode() != null ? request.currencyCode() : state.defaultCurrency();
     }
 
+    /** The request's lines; a PREVIEW_RENEWAL may have none. */
+    static List<VipLineItemRequest> lineItems(VipOrderRequest request) {
+        return request.lineItems() == null ? List.of() : request.lineItems();
+    }
+
     /** TEAM offers (and unknown ones, which a later rule refuses) 10,000; ENTERPRISE 200,000. */
-    private static int maxQuantity(Offer offer) {
+    static int maxQuantity(Offer offer) {
         return offer != null && "ENTERPRISE".equals(offer.productType()) ? MAX_ENTERPRISE_QUANTITY
                 : MAX_TEAM_QUANTITY;
     }

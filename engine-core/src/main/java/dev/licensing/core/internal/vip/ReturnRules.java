@@ -52,6 +52,10 @@ final class ReturnRules {
             broken = first(request, original, state, "2133", (line, old) -> remaining(old) == 0 ? "" : null);
         }
         if (broken == null) {
+            broken = first(request, original, state, "2132", (line, old) -> RenewalRules.pendingEarly(original, old,
+                    state.subscriptions()) && line.quantity() != remaining(old) ? "" : null);
+        }
+        if (broken == null) {
             broken = first(request, original, state, VipErrors.RETURN_QTY_EXCEEDS_REMAINING,
                     (line, old) -> line.quantity() > remaining(old) ? "" : null);
         }

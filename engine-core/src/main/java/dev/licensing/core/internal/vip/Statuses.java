@@ -6,7 +6,7 @@ final class Statuses {
     static final String ACTIVE = "1000";
     /** Order open: what Create answers. */
     static final String PENDING = "1002";
-    /** Subscription inactive (returned to 0), order failed. */
+    /** Subscription inactive (returned to 0, or expired by the renewal run), order failed. */
     static final String INACTIVE = "1004";
     /** Order or line cancelled (returned). */
     static final String CANCELLED = "1008";

@@ -19,6 +19,7 @@ import dev.licensing.api.vip.VipRejectedException;
 import dev.licensing.api.vip.VipSubscription;
 import dev.licensing.core.vip.DecodedVipRequest;
 import dev.licensing.core.vip.VipOrderOptions;
+import dev.licensing.core.vip.VipRenewalRun;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,12 +30,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Create Order, Get Order and the reads beside them, each in one store transaction or read: the rules in Adobe's
@@ -145,6 +148,9 @@ public final class VipService {
         if (error != null) {
             return Answer.rejected(error);
         }
+        if (request.orderType() == VipOrderType.RENEWAL || request.orderType() == VipOrderType.PREVIEW_RENEWAL) {
+            return renew(tx, company, request, state, fetchPrice);
+        }
         if (request.orderType() == VipOrderType.RETURN) {
             VipOrder original = tx.findVipOrder(company, request.referenceOrderId()).orElse(null);
             error = ReturnRules.check(request, original, state);
@@ -187,7 +193,7 @@ public final class VipService {
                         candidate -> tx.findVipSubscription(company, candidate).isEmpty() && newIds.add(candidate));
                 subscription = new VipSubscription(id, state.customer().id(), line.offerId(), line.deploymentId(),
                         currency, line.quantity(), 0, state.now(), state.cotermForOrder(),
-                        state.customer().autoRenewal(), line.quantity(), Statuses.ACTIVE);
+                        state.customer().autoRenewal(), line.quantity(), Statuses.ACTIVE, false, 0, List.of());
                 subscriptions.add(subscription);
             }
             changed.removeIf(s -> s.subscriptionId().equals(subscription.subscriptionId()));
@@ -218,11 +224,15 @@ public final class VipService {
             int remaining = ReturnRules.remaining(old) - line.quantity();
             originalLines.set(originalLines.indexOf(old),
                     old.withRemainingQuantity(remaining, remaining == 0 ? Statuses.CANCELLED : old.status()));
+            // An early renewal not yet due takes back renewed seats, not current ones.
+            boolean early = RenewalRules.pendingEarly(original, old, subscriptions);
             for (int i = 0; i < subscriptions.size(); i++) {
                 VipSubscription subscription = subscriptions.get(i);
                 if (subscription.subscriptionId().equals(old.subscriptionId())) {
                     int quantity = Math.max(0, subscription.currentQuantity() - line.quantity());
-                    VipSubscription lowered = subscription.withCurrentQuantity(quantity,
+                    VipSubscription lowered = early
+                            ? subscription.withRenewedQuantity(subscription.renewedQuantity() - line.quantity())
+                            : subscription.withCurrentQuantity(quantity,
                             quantity == 0 ? Statuses.INACTIVE : subscription.status());
                     subscriptions.set(i, lowered);
                     changed.removeIf(s -> s.subscriptionId().equals(lowered.subscriptionId()));
@@ -245,6 +255,108 @@ public final class VipService {
                 priced ? Pricing.summary(lines) : null);
         tx.writeVip(new VipWrite(company, state.customer().id(), null, List.of(updated, order), changed, null));
         return Answer.of(VipViews.created(order), CREATED);
+    }
+
+    /**
+     * A RENEWAL or PREVIEW_RENEWAL: the lines checked (or, a preview without lines, what the renewal run would order),
+     * then early lines add to the renewed seats and late ones bring their expired subscription back for the term
+     * ending on the coterm date.
+     */
+    private Answer renew(StoreTransaction tx, String company, VipOrderRequest request, CustomerState state,
+                         boolean fetchPrice) {
+        boolean runsLines = RequestRules.lineItems(request).isEmpty();
+        RenewalRules.Checked checked = runsLines ? RenewalRules.due(state) : RenewalRules.check(request, state);
+        if (checked.error() != null) {
+            return Answer.rejected(checked.error());
+        }
+        boolean preview = request.orderType() == VipOrderType.PREVIEW_RENEWAL;
+        String lineStatus = preview && !runsLines ? "" : Statuses.ACTIVE;
+        List<VipLineItem> lines = checked.renewals().stream().map(renewal -> Renewals.line(
+                renewal.extLineItemNumber(), renewal.subscription(), renewal.quantity(), renewal.line(), lineStatus,
+                state.offers())).toList();
+        if (preview) {
+            VipOrder priced = Renewals.order("", state.customer().id(), request.orderType(),
+                    orEmpty(request.externalReferenceId()), request.currencyCode(), state.now(), "", null, lines);
+            return Answer.of(VipViews.renewalPreview(priced, fetchPrice), OK);
+        }
+        List<VipSubscription> changed = new ArrayList<>();
+        for (RenewalRules.Renewal renewal : checked.renewals()) {
+            VipSubscription subscription = renewal.subscription();
+            changed.add(renewal.early()
+                    ? subscription.withRenewedQuantity(subscription.renewedQuantity() + renewal.quantity())
+                    : subscription.renewed(renewal.quantity(), state.cotermForOrder()));
+        }
+        String orderId = unique(() -> VipIds.orderId(random),
+                candidate -> tx.findVipOrder(company, candidate).isEmpty());
+        VipOrder order = Renewals.order(orderId, state.customer().id(), VipOrderType.RENEWAL,
+                orEmpty(request.externalReferenceId()), request.currencyCode(), state.now(), Statuses.ACTIVE, "API",
+                lines);
+        tx.writeVip(new VipWrite(company, state.customer().id(), null, List.of(order), changed, null));
+        return Answer.of(VipViews.created(order), CREATED);
+    }
+
+    /**
+     * Update Subscription: auto-renewal on or off, an explicit renewal quantity.
+     *
+     * @throws VipRejectedException 1116, 3115 (404) not the customer's, 3116 the quantity out of range, 3119 inactive
+     */
+    public VipSubscription updateSubscription(String company, String customerId, String subscriptionId,
+                                              Boolean autoRenewal, Integer renewalQuantity) {
+        requireCustomer(company, customerId);
+        Catalog catalog = catalogs.apply(company).orElseThrow();
+        return store.inTransaction(tx -> {
+            VipSubscription subscription = tx.findVipSubscription(company, subscriptionId)
+                    .filter(s -> s.customerId().equals(customerId))
+                    .orElseThrow(() -> new VipRejectedException(VipErrors.of("3115")));
+            Offer offer = catalog.offers().stream().filter(o -> o.offerId().equals(subscription.offerId()))
+                    .findFirst().orElse(null);
+            if (renewalQuantity != null
+                    && (renewalQuantity < 1 || renewalQuantity > RequestRules.maxQuantity(offer))) {
+                throw new VipRejectedException(VipErrors.of("3116", "autoRenewal.renewalQuantity"));
+            }
+            if (!Statuses.ACTIVE.equals(subscription.status())) {
+                throw new VipRejectedException(VipErrors.of("3119"));
+            }
+            VipSubscription updated = subscription.withAutoRenewal(
+                    autoRenewal != null ? autoRenewal : subscription.autoRenewalEnabled(), renewalQuantity);
+            tx.writeVip(new VipWrite(company, customerId, null, List.of(), List.of(updated), null));
+            return updated;
+        });
+    }
+
+    /**
+     * The renewal run at the engine's clock: each customer of the catalog whose coterm date has come, in its own
+     * transaction (all of a customer or none of it), so a run cut off and run again renews each subscription once.
+     */
+    public VipRenewalRun renewDue(String company) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        LocalDate today = CustomerState.utcDate(now);
+        List<VipOrder> orders = new ArrayList<>();
+        List<VipSubscription> expired = new ArrayList<>();
+        Optional<Catalog> catalog = catalogs.apply(company);
+        List<VipCustomer> customers = catalog.map(Catalog::vipCustomers).orElse(List.of());
+        Map<String, Offer> offers = catalog.map(c -> c.offers().stream()
+                .collect(Collectors.toMap(Offer::offerId, Function.identity()))).orElse(Map.of());
+        for (VipCustomer customer : customers) {
+            Renewals.CustomerRun run = store.inTransaction(tx -> {
+                LocalDate coterm = tx.vipCoterm(company, customer.id()).orElse(customer.cotermDate());
+                if (coterm == null || coterm.isAfter(today)) {
+                    return null;
+                }
+                Set<String> drawn = new HashSet<>();
+                Renewals.CustomerRun done = Renewals.run(customer.id(), coterm,
+                        tx.vipSubscriptions(company, customer.id()), offers, today,
+                        () -> unique(() -> VipIds.orderId(random),
+                                candidate -> tx.findVipOrder(company, candidate).isEmpty() && drawn.add(candidate)));
+                tx.writeVip(new VipWrite(company, customer.id(), done.coterm(), done.orders(), done.changed(), null));
+                return done;
+            });
+            if (run != null) {
+                run.orders().forEach(order -> orders.add(VipViews.fetched(order, false)));
+                expired.addAll(run.expired());
+            }
+        }
+        return new VipRenewalRun(today, orders, expired);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.licensing.core.internal.vip;
 
 import dev.licensing.api.vip.VipLineItem;
 import dev.licensing.api.vip.VipOrder;
+import dev.licensing.api.vip.VipOrderType;
 
 /**
  * How a stored order shows: Create's answer (status "1002", no subscription ids yet), Get Order's (as stored, the
@@ -11,11 +12,28 @@ final class VipViews {
     private VipViews() {
     }
 
+    /** Create's answer: a RENEWAL's lines name the subscriptions they were given, other lines none yet. */
     static VipOrder created(VipOrder stored) {
+        boolean renewal = stored.orderType() == VipOrderType.RENEWAL;
         return new VipOrder(stored.orderId(), stored.customerId(), stored.orderType(), stored.externalReferenceId(),
                 stored.referenceOrderId(), stored.currencyCode(), stored.creationDate(), Statuses.PENDING,
-                stored.source(), stored.lineItems().stream().map(line -> line(line, "", Statuses.PENDING, false))
-                .toList(), null);
+                stored.source(), stored.lineItems().stream()
+                .map(line -> line(line, renewal ? line.subscriptionId() : "", Statuses.PENDING, false)).toList(),
+                null);
+    }
+
+    /**
+     * A PREVIEW_RENEWAL's answer: no id, no status; lines name their subscriptions, the run's lines status "1000", and
+     * carry the next term's days and prices when asked for.
+     */
+    static VipOrder renewalPreview(VipOrder priced, boolean fetchPrice) {
+        return new VipOrder("", priced.customerId(), priced.orderType(), priced.externalReferenceId(),
+                priced.referenceOrderId(), priced.currencyCode(), priced.creationDate(), "", null,
+                priced.lineItems().stream().map(line -> new VipLineItem(line.extLineItemNumber(), line.offerId(),
+                        line.quantity(), line.subscriptionId(), line.status(), line.currencyCode(),
+                        line.deploymentId(), line.discountCode(), null, null,
+                        fetchPrice ? line.proratedDays() : null, fetchPrice ? line.pricing() : null)).toList(),
+                fetchPrice ? priced.pricingSummary() : null);
     }
 
     static VipOrder fetched(VipOrder stored, boolean fetchPrice) {
