@@ -28,12 +28,15 @@ public interface StoreReader {
     Set<String> existingKeys(String company, Collection<String> keys);
 
     /**
-     * The company's users whose email equals one of {@code emails} ignoring case, keyed by the lower-case
-     * ({@code Locale.ROOT}) email.
+     * The company's users whose email has the same {@link dev.licensing.api.EmailKey} as one of {@code emails}, keyed
+     * by that key.
      */
     Map<String, User> findUsers(String company, Collection<String> emails);
 
-    /** The company's customers whose email equals one of {@code emails} ignoring case, keyed by lower-case email. */
+    /**
+     * The company's customers whose email has the same {@link dev.licensing.api.EmailKey} as one of {@code emails},
+     * keyed by that key.
+     */
     Map<String, Customer> findCustomersByEmail(String company, Collection<String> emails);
 
     /**

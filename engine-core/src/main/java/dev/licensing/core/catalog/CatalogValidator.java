@@ -13,6 +13,8 @@ import dev.licensing.api.order.FeatureRequest;
 import dev.licensing.core.plan.Violations;
 import dev.licensing.core.rules.Dates;
 import dev.licensing.core.rules.Durations;
+import dev.licensing.core.rules.FeatureResolver;
+import dev.licensing.core.rules.Identifiers;
 import dev.licensing.core.wire.InvalidCatalogException;
 
 import java.util.HashMap;
@@ -48,7 +50,8 @@ public final class CatalogValidator {
             String path = "products[" + i + "]";
             if (product.code() == null || product.code().isBlank()) {
                 invalid(violations, path + ".code", "a product needs a code");
-            } else if (products.putIfAbsent(product.code(), product) != null) {
+            } else if (Identifiers.check(product.code(), path + ".code", violations)
+                    && products.putIfAbsent(product.code(), product) != null) {
                 invalid(violations, path + ".code", "product code '" + product.code() + "' appears twice");
             }
             if (product.authorizationMethod() == null) {
@@ -82,11 +85,13 @@ public final class CatalogValidator {
         for (int k = 0; k < product.features().size(); k++) {
             ProductFeature feature = product.features().get(k);
             String at = path + ".features[" + k + "]";
-            if (feature.code() == null || !codes.add(feature.code())) {
+            if (Identifiers.check(feature.code(), at + ".code", violations)
+                    && (feature.code() == null || !codes.add(feature.code()))) {
                 invalid(violations, at + ".code", feature.code() == null ? "a feature needs a code"
                         : "feature code '" + feature.code() + "' appears twice in product '" + product.code() + "'");
             }
             Dates.check(feature.defaults().expiryDate(), at + ".expiry_date", violations);
+            FeatureResolver.checkResolved(feature.defaults(), at, violations);
         }
     }
 
@@ -130,7 +135,8 @@ public final class CatalogValidator {
         }
         if (policy.code() == null || policy.code().isBlank()) {
             invalid(violations, path + ".code", "a policy needs a code");
-        } else if (!names.add(policy.productCode() + "\n" + policy.code())) {
+        } else if (Identifiers.check(policy.code(), path + ".code", violations)
+                && !names.add(policy.productCode() + "\n" + policy.code())) {
             invalid(violations, path + ".code", "policy '" + policy.code() + "' appears twice for product '"
                     + policy.productCode() + "'");
         }

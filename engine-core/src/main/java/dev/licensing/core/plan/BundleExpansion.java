@@ -11,6 +11,7 @@ import dev.licensing.api.order.UserRequest;
 import dev.licensing.core.catalog.CatalogIndex;
 import dev.licensing.core.rules.Authorization;
 import dev.licensing.core.rules.Dates;
+import dev.licensing.core.rules.Identifiers;
 import dev.licensing.core.rules.LicenseTypeRules;
 import dev.licensing.core.rules.Metadata;
 import dev.licensing.core.rules.PolicyResolver;
@@ -123,6 +124,9 @@ final class BundleExpansion {
         if (code == null) {
             violations.add(ErrorCode.REQUIRED_FIELD, path + ".product_code",
                     "a bundle's license names the product of the bundle it is for");
+            return Optional.empty();
+        }
+        if (!Identifiers.check(code, path + ".product_code", violations)) {
             return Optional.empty();
         }
         Optional<Product> product = catalog.product(code);

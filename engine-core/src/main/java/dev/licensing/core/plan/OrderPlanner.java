@@ -12,8 +12,10 @@ import dev.licensing.core.catalog.CatalogIndex;
 import dev.licensing.core.rules.Authorization;
 import dev.licensing.core.rules.Dates;
 import dev.licensing.core.rules.Emails;
+import dev.licensing.core.rules.Identifiers;
 import dev.licensing.core.rules.LicenseKeys;
 import dev.licensing.core.rules.Metadata;
+import dev.licensing.core.rules.OrderSize;
 import dev.licensing.core.rules.PolicyResolver;
 
 import java.time.Clock;
@@ -53,6 +55,10 @@ public final class OrderPlanner {
             violations.add(ErrorCode.CATALOG_MISSING, null, "company '" + company + "' has no catalog");
             violations.throwIfAny();
         }
+        if (!OrderSize.check(request, violations)) {
+            // Planning what is refused anyway would cost the very memory the limit protects.
+            violations.throwIfAny();
+        }
         if (request.customerAccountId() != null && !catalog.hasCustomerAccount(request.customerAccountId())) {
             accountNotFound(violations, "customer_account_id", request.customerAccountId());
         }
@@ -60,6 +66,11 @@ public final class OrderPlanner {
         Set<String> givenKeys = new HashSet<>();
         for (int i = 0; i < request.items().size(); i++) {
             planItem(catalog, request, i, givenKeys, violations).ifPresent(items::add);
+        }
+        for (PlannedItem item : items) {
+            for (PlannedLicense license : item.licenses()) {
+                Dates.checkValidityNotBefore(license.properties(), createdAt, license.path(), violations);
+            }
         }
         violations.throwIfAny();
         return new PlannedOrder(company, request, createdAt, drawKeys(items, givenKeys), warnings);
@@ -70,6 +81,8 @@ public final class OrderPlanner {
             violations.add(ErrorCode.REQUIRED_FIELD, "id", "an order needs an id");
         } else if (request.id().isBlank()) {
             violations.add(ErrorCode.VALIDATION_ERROR, "id", "the order id must not be blank");
+        } else {
+            Identifiers.check(request.id(), "id", violations);
         }
         if (request.orderType() != null && !ORDER_TYPE.equals(request.orderType())) {
             violations.add(ErrorCode.INVALID_VALUE, "order_type",
@@ -80,8 +93,11 @@ public final class OrderPlanner {
                     "metadata must be a string that holds a serialized JSON object");
         }
         CustomerRequest customer = request.customer();
-        if (customer != null && customer.email() != null && !Emails.isValid(customer.email())) {
-            violations.add(ErrorCode.VALIDATION_ERROR, "customer.email", "'" + customer.email() + "' is not an email");
+        if (customer != null) {
+            if (customer.email() != null) {
+                Emails.check(customer.email(), "customer.email", violations);
+            }
+            Identifiers.check(customer.reference(), "customer.reference", violations);
         }
         if (request.items().isEmpty()) {
             violations.add(ErrorCode.VALIDATION_ERROR, "items", "an order needs at least one item");
@@ -146,6 +162,9 @@ public final class OrderPlanner {
     static Optional<Product> itemProduct(CatalogIndex catalog, ItemRequest item, String path, Violations violations) {
         if (item.productCode() == null) {
             violations.add(ErrorCode.REQUIRED_FIELD, path + ".product_code", "an item needs a product_code");
+            return Optional.empty();
+        }
+        if (!Identifiers.check(item.productCode(), path + ".product_code", violations)) {
             return Optional.empty();
         }
         Optional<Product> product = catalog.product(item.productCode());

@@ -34,6 +34,8 @@ public final class Authorization {
             }
             if (key != null && key.isBlank()) {
                 violations.add(ErrorCode.VALIDATION_ERROR, path + ".key", "a license key must not be blank");
+            } else if (!Identifiers.check(key, path + ".key", violations)) {
+                return;
             } else if (key != null && !givenKeys.add(key)) {
                 violations.add(ErrorCode.LICENSE_KEY_EXISTS, path + ".key",
                         "key '" + key + "' is given twice in this request");
@@ -53,9 +55,8 @@ public final class Authorization {
         for (int k = 0; k < users.size(); k++) {
             UserRequest user = users.get(k);
             String at = path + ".users[" + k + "]";
-            if (!Emails.isValid(user.email())) {
-                violations.add(ErrorCode.VALIDATION_ERROR, at + ".email", "'" + user.email() + "' is not an email");
-            } else if (!emails.add(Emails.normalize(user.email()))) {
+            if (Emails.check(user.email(), at + ".email", violations)
+                    && !emails.add(Emails.normalize(user.email()))) {
                 violations.add(ErrorCode.DUPLICATE_EMAIL, at + ".email",
                         "'" + user.email() + "' is already a user of this license");
             }

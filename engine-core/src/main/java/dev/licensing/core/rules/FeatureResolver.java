@@ -51,6 +51,9 @@ public final class FeatureResolver {
             String at = path + ".product_features[" + k + "]";
             boolean shortForm = request.overrides().equals(FeatureProperties.NONE);
             String codeField = shortForm ? at : at + ".code";
+            if (fromRequest && !Identifiers.check(request.code(), codeField, violations)) {
+                continue;
+            }
             Optional<ProductFeature> feature = catalog.feature(product.code(), request.code());
             if (feature.isEmpty()) {
                 violations.add(ErrorCode.UNKNOWN_FEATURE, codeField,
@@ -64,11 +67,21 @@ public final class FeatureResolver {
             if (fromRequest) {
                 checkOverrides(request.overrides(), at, violations);
             }
-            resolved.add(new ResolvedFeature(feature.get(), ENGINE_DEFAULTS
+            FeatureProperties properties = ENGINE_DEFAULTS
                     .overriddenBy(feature.get().defaults())
-                    .overriddenBy(request.overrides())));
+                    .overriddenBy(request.overrides());
+            checkResolved(properties, at, violations);
+            resolved.add(new ResolvedFeature(feature.get(), properties));
         }
         return resolved;
+    }
+
+    /** The license's rule for features too (DESIGN §3): a reset needs a period to reset in. */
+    public static void checkResolved(FeatureProperties resolved, String at, Violations violations) {
+        if (Boolean.TRUE.equals(resolved.resetConsumption()) && resolved.consumptionPeriod() == null) {
+            violations.add(ErrorCode.VALIDATION_ERROR, at + ".reset_consumption",
+                    "reset_consumption needs a consumption_period");
+        }
     }
 
     private static void checkOverrides(FeatureProperties overrides, String at, Violations violations) {

@@ -1,5 +1,6 @@
 package dev.licensing.store.memory;
 
+import dev.licensing.api.EmailKey;
 import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,9 +25,9 @@ final class CompanyData {
     private final Map<String, Customer> customersByEmail = new HashMap<>();
     private final Map<String, Customer> customersByReference = new HashMap<>();
 
-    /** The form in which emails are compared and keyed (the SPI's lower case, {@code Locale.ROOT}). */
+    /** The form in which emails are compared and keyed: the SPI's {@link EmailKey}. */
     static String emailKey(String email) {
-        return email.toLowerCase(Locale.ROOT);
+        return EmailKey.of(email);
     }
 
     StoredOrder order(String orderId) {

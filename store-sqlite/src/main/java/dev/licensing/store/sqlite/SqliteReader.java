@@ -1,5 +1,6 @@
 package dev.licensing.store.sqlite;
 
+import dev.licensing.api.EmailKey;
 import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -170,9 +170,9 @@ class SqliteReader implements StoreReader {
         });
     }
 
-    /** Emails as the store keys them: lower case in {@link Locale#ROOT}, which SQL's ASCII-only lower() is not. */
+    /** Emails as the store keys them (the {@code email_lower} columns): their {@link EmailKey}, which SQL cannot compute. */
     static String lower(String email) {
-        return email == null ? null : email.toLowerCase(Locale.ROOT);
+        return email == null ? null : EmailKey.of(email);
     }
 
     private static List<String> lowerCase(Collection<String> emails) {
