@@ -21,6 +21,7 @@ import dev.licensing.core.wire.LicenseSpringJson;
 import dev.licensing.core.write.OrderWriter;
 import dev.licensing.core.write.WriteOutcome;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
@@ -104,16 +105,37 @@ public final class LicenseEngine {
     /**
      * Imports LicenseSpring requests, one a line, as {@code licensing import} does: each line is decoded (honouring
      * {@code ignoreUnknownFields}), validated and planned, {@code options.batchSize()} lines are written per store
-     * transaction, and each line's outcome goes to {@code listener} in line order as its batch settles. A rejected line
-     * never takes its neighbours down. Memory holds one batch, whatever the length of the input.
+     * transaction, and each line's outcome goes to {@code listener} in line order as its batch settles, before the
+     * batch commits (see {@link ImportListener}). A rejected line never takes its neighbours down. Memory holds one
+     * batch, whatever the length of the input.
      *
-     * @param lines the requests; line numbers count from 1, blank lines (passed over) included
+     * @param lines the requests; line numbers count from 1, blank lines (passed over) included; a byte-order mark
+     *              (U+FEFF) at the start of line 1 is skipped
      * @throws dev.licensing.api.store.StoreException when the store fails: the batches before stay committed
      */
     public ImportSummary importOrders(String company, Iterator<String> lines, ImportOptions options,
                                       ImportListener listener) {
         requireCompany(company);
-        return new OrderImport(this, store, json, company, options, listener).run(lines);
+        return newImport(company, options, listener).run(lines);
+    }
+
+    /**
+     * As {@link #importOrders(String, Iterator, ImportOptions, ImportListener)}, from UTF-8 bytes (a file as it lies on
+     * disk): lines end at LF (a CR before it is dropped), a byte-order mark before line 1 is skipped, and each line is
+     * decoded alone, so that a line that is not valid UTF-8 is rejected as {@code invalid_encoding} and the import goes
+     * on. Reads {@code in} to its end (or until the listener asks to stop); the caller closes it.
+     *
+     * @throws java.io.UncheckedIOException when reading {@code in} fails
+     */
+    public ImportSummary importOrders(String company, InputStream in, ImportOptions options,
+                                      ImportListener listener) {
+        requireCompany(company);
+        Objects.requireNonNull(in, "in");
+        return newImport(company, options, listener).run(in);
+    }
+
+    private OrderImport newImport(String company, ImportOptions options, ImportListener listener) {
+        return new OrderImport(this, store, writer, json, company, options, listener);
     }
 
     /** The stored order with the caller's id {@code orderId}, with every item and license. */

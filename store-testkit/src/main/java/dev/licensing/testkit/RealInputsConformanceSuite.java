@@ -18,7 +18,13 @@ import dev.licensing.api.order.CustomerRequest;
 import dev.licensing.api.order.FeatureRequest;
 import dev.licensing.api.order.OrderRequest;
 import dev.licensing.api.store.LicenseStore;
+import dev.licensing.api.store.StoreReader;
+import dev.licensing.api.store.StoreTransaction;
 import dev.licensing.core.LicenseEngine;
+import dev.licensing.core.importing.ImportListener;
+import dev.licensing.core.importing.ImportOptions;
+import dev.licensing.core.importing.ImportOutcome;
+import dev.licensing.core.importing.ImportSummary;
 import dev.licensing.core.wire.InvalidCatalogException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,12 +33,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -375,6 +386,224 @@ public abstract class RealInputsConformanceSuite {
                     .isInstanceOfSatisfying(OrderRejectedException.class, e -> assertThat(e.errors())
                             .extracting(LicensingError::code, LicensingError::field)
                             .containsExactly(tuple(ErrorCode.TOO_MANY_LICENSES, "items[0].licenses")));
+        }
+    }
+
+    /** Runs an import of these bytes through the engine's byte API, in batches of {@code batchSize}. */
+    private ImportRun importBytes(byte[] bytes, int batchSize) {
+        List<ImportOutcome> heard = new ArrayList<>();
+        ImportSummary summary = engine.importOrders(COMPANY, new ByteArrayInputStream(bytes),
+                ImportOptions.defaults().withBatchSize(batchSize), heard::add);
+        return new ImportRun(heard, summary);
+    }
+
+    private record ImportRun(List<ImportOutcome> outcomes, ImportSummary summary) {
+        ImportOutcome at(long line) {
+            return outcomes.stream().filter(o -> o.line() == line).findFirst().orElseThrow();
+        }
+    }
+
+    private static String keyed(String id) {
+        return "{\"id\": \"" + id + "\", \"items\": [{\"product_code\": \"KEY\", \"licenses\": [{}]}]}";
+    }
+
+    private static byte[] bytes(Object... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Object part : parts) {
+            byte[] b = part instanceof byte[] raw ? raw : part.toString().getBytes(StandardCharsets.UTF_8);
+            out.writeBytes(b);
+        }
+        return out.toByteArray();
+    }
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    @Nested
+    class MessyImportFiles {
+        @ParameterizedTest
+        @ValueSource(ints = {1, 2, 1000})
+        void aLineThatIsNotUtf8IsRejectedAloneAsInvalidEncodingAndTheImportGoesOn(int batchSize) {
+            // Line 2 was saved as Windows-1252: its é is the lone byte 0xE9.
+            byte[] file = bytes(keyed("b-1"), "\n",
+                    "{\"id\": \"b-2\", \"customer\": {\"first_name\": \"Ren", new byte[]{(byte) 0xE9},
+                    "\"}, \"items\": [{\"product_code\": \"KEY\", \"licenses\": [{}]}]}\n",
+                    keyed("b-3"), "\n");
+
+            ImportRun run = importBytes(file, batchSize);
+
+            assertThat(run.outcomes()).extracting(ImportOutcome::line).containsExactly(1L, 2L, 3L);
+            assertThat(run.at(2)).isInstanceOfSatisfying(ImportOutcome.Rejected.class, r -> {
+                assertThat(r.orderId()).isNull();
+                assertThat(r.errors()).singleElement().satisfies(e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ENCODING);
+                    assertThat(e.field()).isNull();
+                    assertThat(e.message()).contains("0xE9");
+                });
+            });
+            assertThat(run.summary().created()).isEqualTo(2);
+            assertThat(engine.findOrder(COMPANY, "b-3")).isPresent();
+            assertThat(engine.findOrder(COMPANY, "b-2")).isEmpty();
+        }
+
+        @Test
+        void aByteOrderMarkBeforeLineOneIsSkippedAndCrlfLineEndsAreFine() {
+            ImportRun run = importBytes(bytes(BOM, keyed("m-1"), "\r\n", keyed("m-2"), "\r\n", "\r\n",
+                    keyed("m-4"), "\r\n"), 1000);
+
+            assertThat(run.summary().created()).isEqualTo(3);
+            assertThat(run.summary().rejected()).isZero();
+            assertThat(run.outcomes()).extracting(ImportOutcome::line).containsExactly(1L, 2L, 4L);
+        }
+
+        @Test
+        void aByteOrderMarkBeforeLineOneIsSkippedOnTheLinesApiToo() {
+            List<ImportOutcome> heard = new ArrayList<>();
+            engine.importOrders(COMPANY, List.of("\ufeff" + keyed("t-1"), keyed("t-2")).iterator(),
+                    ImportOptions.defaults(), heard::add);
+            assertThat(heard).allSatisfy(o -> assertThat(o).isInstanceOf(ImportOutcome.Created.class));
+        }
+
+        @Test
+        void aCutOffLastLineIsAnOrdinaryRejectedLine() {
+            byte[] cutInsideJson = bytes(keyed("c-1"), "\n", keyed("c-2").substring(0, 30));
+            ImportRun run = importBytes(cutInsideJson, 1000);
+            assertThat(run.summary().created()).isEqualTo(1);
+            assertThat(run.at(2)).isInstanceOfSatisfying(ImportOutcome.Rejected.class, r ->
+                    assertThat(r.errors()).extracting(LicensingError::code).containsExactly(ErrorCode.INVALID_JSON));
+
+            // Cut inside a two-byte UTF-8 sequence: the last byte is the first half of an é.
+            byte[] cutInsideCharacter = bytes(keyed("d-1"), "\n", "{\"id\": \"d-2\", \"note\": \"caf",
+                    new byte[]{(byte) 0xC3});
+            ImportRun cut = importBytes(cutInsideCharacter, 1000);
+            assertThat(cut.summary().created()).isEqualTo(1);
+            assertThat(cut.at(2)).isInstanceOfSatisfying(ImportOutcome.Rejected.class, r ->
+                    assertThat(r.errors()).extracting(LicensingError::code)
+                            .containsExactly(ErrorCode.INVALID_ENCODING));
+        }
+
+        @Test
+        void anyByteValueAnywhereNeverEndsAnImport() {
+            Random random = new Random(15);
+            java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+            for (int n = 0; n < 200; n++) {
+                byte[] garbage = new byte[random.nextInt(40)];
+                random.nextBytes(garbage);
+                file.writeBytes(garbage);
+                file.writeBytes(("\n" + keyed("g-" + n) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            ImportRun run = importBytes(file.toByteArray(), 50);
+            assertThat(run.summary().created()).isEqualTo(200);
+            assertThat(run.summary().read()).isEqualTo(run.summary().created() + run.summary().rejected());
+        }
+    }
+
+    @Nested
+    class ImportDurability {
+        @Test
+        void aListenerThatCannotKeepABatchRollsItBackAndTheBatchesBeforeStayCommitted() {
+            List<String> lines = List.of(keyed("f-1"), keyed("f-2"), keyed("f-3"), keyed("f-4"), keyed("f-5"));
+            List<ImportOutcome> heard = new ArrayList<>();
+            int[] flushes = {0};
+            ImportListener failingSecondBatch = new ImportListener() {
+                @Override
+                public void onOutcome(ImportOutcome outcome) {
+                    heard.add(outcome);
+                }
+
+                @Override
+                public void flush() {
+                    if (++flushes[0] == 3) {
+                        throw new UncheckedIOException(new IOException("No space left on device"));
+                    }
+                }
+            };
+
+            assertThatThrownBy(() -> engine.importOrders(COMPANY, lines.iterator(),
+                    ImportOptions.defaults().withBatchSize(2), failingSecondBatch))
+                    .isInstanceOf(UncheckedIOException.class).hasMessageContaining("No space left on device");
+
+            // Flush 1 is batch 1's before its commit, 2 its end, 3 batch 2's before its commit: batch 2 rolled back.
+            assertThat(engine.findOrder(COMPANY, "f-1")).isPresent();
+            assertThat(engine.findOrder(COMPANY, "f-2")).isPresent();
+            assertThat(engine.findOrder(COMPANY, "f-3")).isEmpty();
+            assertThat(engine.findOrder(COMPANY, "f-4")).isEmpty();
+            assertThat(heard).extracting(ImportOutcome::line).containsExactly(1L, 2L, 3L, 4L);
+        }
+
+        @Test
+        void everyCreatedOrderIsHeardAndFlushedBeforeItsBatchCommits() {
+            List<String> lines = List.of(keyed("h-1"), "oops", keyed("h-3"), keyed("h-4"));
+            List<String> order = new ArrayList<>();
+            LicenseStore watching = new CommitWatchingStore(store, () -> order.add("commit"));
+            LicenseEngine watched = LicenseEngine.builder(watching).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                    .random(new Random(1)).build();
+            watched.importOrders(COMPANY, lines.iterator(), ImportOptions.defaults().withBatchSize(3),
+                    new ImportListener() {
+                        @Override
+                        public void onOutcome(ImportOutcome outcome) {
+                            order.add("line " + outcome.line());
+                        }
+
+                        @Override
+                        public void flush() {
+                            order.add("flush");
+                        }
+                    });
+            assertThat(order).containsExactly("line 1", "line 2", "line 3", "flush", "commit", "flush",
+                    "line 4", "flush", "commit", "flush");
+        }
+
+        @Test
+        void aStopRequestSettlesTheLinesAlreadyReadAndReadsNoMore() {
+            List<String> lines = List.of(keyed("s-1"), keyed("s-2"), keyed("s-3"), keyed("s-4"), keyed("s-5"));
+            List<ImportOutcome> heard = new ArrayList<>();
+            int[] asked = {0};
+            ImportSummary summary = engine.importOrders(COMPANY, lines.iterator(),
+                    ImportOptions.defaults().withBatchSize(2), new ImportListener() {
+                        @Override
+                        public void onOutcome(ImportOutcome outcome) {
+                            heard.add(outcome);
+                        }
+
+                        @Override
+                        public boolean stopRequested() {
+                            return ++asked[0] > 3;
+                        }
+                    });
+            assertThat(summary.created()).isEqualTo(3);
+            assertThat(heard).extracting(ImportOutcome::orderId).containsExactly("s-1", "s-2", "s-3");
+            assertThat(engine.findOrder(COMPANY, "s-3")).isPresent();
+            assertThat(engine.findOrder(COMPANY, "s-4")).isEmpty();
+        }
+    }
+
+    /** A store that notes each commit of a write transaction: after {@code inTransaction} returned. */
+    private record CommitWatchingStore(LicenseStore delegate, Runnable onCommit) implements LicenseStore {
+        @Override
+        public <T> T inTransaction(Function<StoreTransaction, T> work) {
+            T result = delegate.inTransaction(work);
+            onCommit.run();
+            return result;
+        }
+
+        @Override
+        public <T> T read(Function<StoreReader, T> work) {
+            return delegate.read(work);
+        }
+
+        @Override
+        public Optional<Catalog> catalog(String company) {
+            return delegate.catalog(company);
+        }
+
+        @Override
+        public void replaceCatalog(String company, Catalog catalog) {
+            delegate.replaceCatalog(company, catalog);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.licensing.core.importing;
 
+import dev.licensing.api.ErrorCode;
+import dev.licensing.api.LicensingError;
 import dev.licensing.api.OrderRejectedException;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.store.LicenseStore;
@@ -7,8 +9,10 @@ import dev.licensing.core.LicenseEngine;
 import dev.licensing.core.plan.PlannedOrder;
 import dev.licensing.core.wire.DecodedOrder;
 import dev.licensing.core.wire.LicenseSpringJson;
+import dev.licensing.core.write.OrderWriter;
 import dev.licensing.core.write.WriteOutcome;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,11 +27,18 @@ import java.util.Objects;
  * outcome in line order. Only the current batch is held, so memory does not grow with the input.
  *
  * <p>Blank lines (nothing but white space) are not orders: they are passed over, neither read nor rejected, but they
- * count in the line numbers.
+ * count in the line numbers. A byte-order mark before line 1 is not part of it. A line that is not valid UTF-8 is
+ * rejected alone ({@code invalid_encoding}) and the import goes on: nothing in the input's bytes ends an import.
+ *
+ * <p>A batch's outcomes are told to the listener, and the listener flushed, inside the batch's transaction, before it
+ * commits; when the listener throws, the batch rolls back.
  */
 public final class OrderImport {
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     private final LicenseEngine engine;
     private final LicenseStore store;
+    private final OrderWriter writer;
     private final LicenseSpringJson json;
     private final String company;
     private final ImportOptions options;
@@ -37,10 +48,11 @@ public final class OrderImport {
     private long firstIdOfImport;
 
     /** Use {@link LicenseEngine#importOrders}; the engine hands over its store and its codec. */
-    public OrderImport(LicenseEngine engine, LicenseStore store, LicenseSpringJson json, String company,
-                       ImportOptions options, ImportListener listener) {
+    public OrderImport(LicenseEngine engine, LicenseStore store, OrderWriter writer, LicenseSpringJson json,
+                       String company, ImportOptions options, ImportListener listener) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.store = Objects.requireNonNull(store, "store");
+        this.writer = Objects.requireNonNull(writer, "writer");
         this.json = Objects.requireNonNull(json, "json");
         this.company = Objects.requireNonNull(company, "company");
         this.options = Objects.requireNonNull(options, "options");
@@ -54,6 +66,38 @@ public final class OrderImport {
      *                                                committed and reported, nothing of the failing one is
      */
     public ImportSummary run(Iterator<String> lines) {
+        return runLines(new Iterator<>() {
+            private boolean first = true;
+
+            @Override
+            public boolean hasNext() {
+                return lines.hasNext();
+            }
+
+            @Override
+            public SourceLine next() {
+                String text = lines.next();
+                // A Reader decodes a UTF-8 byte-order mark as U+FEFF at the start of line 1: not part of the order.
+                if (first && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
+                    text = text.substring(1);
+                }
+                first = false;
+                return new SourceLine(text, null);
+            }
+        });
+    }
+
+    /**
+     * Imports every line of UTF-8 bytes, each decoded alone: a line that is not valid UTF-8 is rejected as
+     * {@code invalid_encoding} and the next one is read on. Reads {@code in} to its end; the caller closes it.
+     *
+     * @throws java.io.UncheckedIOException when reading {@code in} fails
+     */
+    public ImportSummary run(InputStream in) {
+        return runLines(new Utf8Lines(in));
+    }
+
+    private ImportSummary runLines(Iterator<SourceLine> lines) {
         long started = System.nanoTime();
         if (options.skipExisting()) {
             // Store ids only grow (StoreTransaction#reserveIds), so one fresh id splits "before" from "during".
@@ -61,13 +105,13 @@ public final class OrderImport {
         }
         List<Line> batch = new ArrayList<>(Math.min(options.batchSize(), ImportOptions.DEFAULT_BATCH_SIZE));
         long number = 0;
-        while (lines.hasNext()) {
-            String text = lines.next();
+        while (!listener.stopRequested() && lines.hasNext()) {
+            SourceLine line = lines.next();
             number++;
-            if (text.isBlank()) {
+            if (line.text() != null && line.text().isBlank()) {
                 continue;
             }
-            batch.add(decode(number, text));
+            batch.add(decode(number, line));
             if (batch.size() == options.batchSize()) {
                 settle(batch);
                 batch.clear();
@@ -78,7 +122,12 @@ public final class OrderImport {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private Line decode(long number, String text) {
+    private Line decode(long number, SourceLine line) {
+        if (line.text() == null) {
+            return new Line(number, null, new DecodedOrder(null, List.of(LicensingError.of(ErrorCode.INVALID_ENCODING,
+                    null, line.encodingProblem())), List.of()));
+        }
+        String text = line.text();
         DecodedOrder decoded = json.readOrder(text);
         String orderId = decoded.request() != null ? decoded.request().id() : json.orderIdOf(text);
         return new Line(number, orderId, decoded);
@@ -108,18 +157,37 @@ public final class OrderImport {
                 }
             }
         }
-        List<WriteOutcome> written = engine.writeOrders(planned);
-        for (int n = 0; n < written.size(); n++) {
-            int i = plannedAt.get(n);
-            Line line = batch.get(i);
-            WriteOutcome outcome = written.get(n);
-            outcomes[i] = outcome.written()
-                    ? new ImportOutcome.Created(line.number(), line.orderId(), outcome.result())
-                    : new ImportOutcome.Rejected(line.number(), line.orderId(), outcome.errors());
+        Reporting reporting = new Reporting(outcomes);
+        writer.writeBatch(store, planned, (first, written) -> {
+            for (int n = 0; n < written.size(); n++) {
+                int i = plannedAt.get(first + n);
+                Line line = batch.get(i);
+                WriteOutcome outcome = written.get(n);
+                outcomes[i] = outcome.written()
+                        ? new ImportOutcome.Created(line.number(), line.orderId(), outcome.result())
+                        : new ImportOutcome.Rejected(line.number(), line.orderId(), outcome.errors());
+            }
+            reporting.reportSettled();
+        });
+        reporting.reportSettled();
+    }
+
+    /** Tells the listener a batch's outcomes in line order, each once, as soon as it and every line before it settled. */
+    private final class Reporting {
+        private final ImportOutcome[] outcomes;
+        private int reported;
+
+        Reporting(ImportOutcome[] outcomes) {
+            this.outcomes = outcomes;
         }
-        for (ImportOutcome outcome : outcomes) {
-            counts.add(outcome);
-            listener.onOutcome(outcome);
+
+        void reportSettled() {
+            while (reported < outcomes.length && outcomes[reported] != null) {
+                counts.add(outcomes[reported]);
+                listener.onOutcome(outcomes[reported]);
+                reported++;
+            }
+            listener.flush();
         }
     }
 

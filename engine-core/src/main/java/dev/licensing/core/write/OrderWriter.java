@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -52,11 +53,26 @@ public final class OrderWriter {
     }
 
     /**
+     * Told, inside the store transaction, what orders of a batch became once they are written and before they commit
+     * (so that what must be kept of them, a generated password, is kept first); throwing rolls them back.
+     */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        /** @param first the index in the batch of {@code outcomes.get(0)}; the outcomes are consecutive */
+        void written(int first, List<WriteOutcome> outcomes);
+    }
+
+    /**
      * Writes one order in a transaction of its own.
      *
      * @throws OrderRejectedException when the id or a given key is taken (nothing written)
      */
     public OrderResult writeOne(LicenseStore store, PlannedOrder planned) {
+        return writeOne(store, planned, result -> {
+        });
+    }
+
+    private OrderResult writeOne(LicenseStore store, PlannedOrder planned, Consumer<OrderResult> beforeCommit) {
         return store.inTransaction(tx -> {
             WriteOutcome outcome;
             try {
@@ -68,6 +84,7 @@ public final class OrderWriter {
             if (!outcome.written()) {
                 throw new OrderRejectedException(outcome.errors());
             }
+            beforeCommit.accept(outcome.result());
             return outcome.result();
         });
     }
@@ -78,19 +95,39 @@ public final class OrderWriter {
      * and each order is written alone, so that only the guilty one is rejected.
      */
     public List<WriteOutcome> writeBatch(LicenseStore store, List<PlannedOrder> batch) {
+        return writeBatch(store, batch, (first, outcomes) -> {
+        });
+    }
+
+    /**
+     * As {@link #writeBatch(LicenseStore, List)}, telling {@code beforeCommit} each transaction's outcomes before it
+     * commits: the whole batch's at once, or, when the batch is retried order by order, each order's (a rejected one's
+     * after its transaction rolled back).
+     */
+    public List<WriteOutcome> writeBatch(LicenseStore store, List<PlannedOrder> batch, BeforeCommit beforeCommit) {
         if (batch.isEmpty()) {
             return List.of();
         }
         try {
-            return store.inTransaction(tx -> decideAndWrite(tx, batch));
+            return store.inTransaction(tx -> {
+                List<WriteOutcome> outcomes = decideAndWrite(tx, batch);
+                beforeCommit.written(0, outcomes);
+                return outcomes;
+            });
         } catch (UniqueViolationException e) {
             List<WriteOutcome> outcomes = new ArrayList<>(batch.size());
-            for (PlannedOrder planned : batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                PlannedOrder planned = batch.get(i);
+                int at = i;
+                WriteOutcome outcome;
                 try {
-                    outcomes.add(new WriteOutcome(planned, writeOne(store, planned), null));
+                    outcome = new WriteOutcome(planned, writeOne(store, planned, result ->
+                            beforeCommit.written(at, List.of(new WriteOutcome(planned, result, null)))), null);
                 } catch (OrderRejectedException rejected) {
-                    outcomes.add(new WriteOutcome(planned, null, rejected.errors()));
+                    outcome = new WriteOutcome(planned, null, rejected.errors());
+                    beforeCommit.written(at, List.of(outcome));
                 }
+                outcomes.add(outcome);
             }
             return outcomes;
         }
