@@ -1,5 +1,7 @@
 package dev.licensing.core;
 
+import dev.licensing.api.ErrorCode;
+import dev.licensing.api.LicensingError;
 import dev.licensing.api.OrderRejectedException;
 import dev.licensing.api.catalog.Catalog;
 import dev.licensing.api.model.Order;
@@ -18,6 +20,7 @@ import dev.licensing.core.plan.OrderPlanner;
 import dev.licensing.core.plan.PlannedOrder;
 import dev.licensing.core.wire.DecodedOrder;
 import dev.licensing.core.wire.LicenseSpringJson;
+import dev.licensing.core.wire.Utf8Text;
 import dev.licensing.core.write.OrderWriter;
 import dev.licensing.core.write.WriteOutcome;
 
@@ -79,6 +82,19 @@ public final class LicenseEngine {
             throw new OrderRejectedException(decoded.errors());
         }
         return writer.writeOne(store, planOrder(company, decoded.request(), decoded.warnings()));
+    }
+
+    /**
+     * As {@link #createOrderJson(String, String)}, from the body's bytes as they arrive (a file, a socket): strict
+     * UTF-8, a byte-order mark in front skipped; bytes that are not UTF-8 are {@code invalid_encoding}.
+     */
+    public OrderResult createOrderJson(String company, byte[] body) {
+        Utf8Text.Decoded decoded = new Utf8Text().decodeBody(Objects.requireNonNull(body, "body"));
+        if (decoded.text() == null) {
+            throw new OrderRejectedException(List.of(LicensingError.of(ErrorCode.INVALID_ENCODING, null,
+                    decoded.problem())));
+        }
+        return createOrderJson(company, decoded.text());
     }
 
     /**

@@ -1,17 +1,12 @@
 package dev.licensing.core.importing;
 
+import dev.licensing.core.wire.Utf8Text;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 
 /**
@@ -24,9 +19,7 @@ final class Utf8Lines implements Iterator<SourceLine> {
     private static final int CHUNK = 1 << 16;
 
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final Utf8Text utf8 = new Utf8Text();
     private final byte[] chunk = new byte[CHUNK];
     private int chunkStart;
     private int chunkEnd;
@@ -82,29 +75,10 @@ final class Utf8Lines implements Iterator<SourceLine> {
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
-        int start = 0;
-        if (firstLine && length >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB
-                && (line[2] & 0xff) == 0xBF) {
-            start = 3;
-        }
+        int start = firstLine && Utf8Text.startsWithByteOrderMark(line, 0, length) ? 3 : 0;
         firstLine = false;
-        return decode(start, length);
-    }
-
-    private SourceLine decode(int start, int end) {
-        ByteBuffer bytes = ByteBuffer.wrap(line, start, end - start);
-        CharBuffer chars = CharBuffer.allocate(end - start);
-        decoder.reset();
-        CoderResult result = decoder.decode(bytes, chars, true);
-        if (!result.isError()) {
-            result = decoder.flush(chars);
-        }
-        if (result.isError()) {
-            int at = bytes.position();
-            return new SourceLine(null, String.format(Locale.ROOT, "the line is not valid UTF-8: byte 0x%02X at byte "
-                    + "%d of the line (was the file saved as Windows-1252 or Latin-1?)", line[at] & 0xff, at - start + 1));
-        }
-        return new SourceLine(chars.flip().toString(), null);
+        Utf8Text.Decoded decoded = utf8.decode(line, start, length, "the line");
+        return new SourceLine(decoded.text(), decoded.problem());
     }
 
     private int append(int length, int end) {
