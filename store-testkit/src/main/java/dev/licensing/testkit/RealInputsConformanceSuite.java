@@ -554,6 +554,38 @@ public abstract class RealInputsConformanceSuite {
         }
 
         @Test
+        void aBatchAlsoEndsOnceItsOrdersAskForTenThousandLicensesSoMemoryStaysBounded() {
+            String licenses = String.join(",", java.util.Collections.nCopies(5_000, "{}"));
+            List<String> lines = new ArrayList<>();
+            for (int n = 1; n <= 3; n++) {
+                lines.add("{\"id\": \"w-" + n + "\", \"items\": [{\"product_code\": \"KEY\", \"licenses\": ["
+                        + licenses + "]}]}");
+            }
+            List<ImportOutcome> heard = new ArrayList<>();
+            List<Long> heardWhenLineThreeWasRead = new ArrayList<>();
+            java.util.Iterator<String> source = lines.iterator();
+            java.util.Iterator<String> watched = new java.util.Iterator<>() {
+                private int read;
+
+                @Override
+                public boolean hasNext() {
+                    return source.hasNext();
+                }
+
+                @Override
+                public String next() {
+                    if (++read == 3) {
+                        heard.forEach(o -> heardWhenLineThreeWasRead.add(o.line()));
+                    }
+                    return source.next();
+                }
+            };
+            ImportSummary summary = engine.importOrders(COMPANY, watched, ImportOptions.defaults(), heard::add);
+            assertThat(heardWhenLineThreeWasRead).containsExactly(1L, 2L);
+            assertThat(summary.created()).isEqualTo(3);
+        }
+
+        @Test
         void aStopRequestSettlesTheLinesAlreadyReadAndReadsNoMore() {
             List<String> lines = List.of(keyed("s-1"), keyed("s-2"), keyed("s-3"), keyed("s-4"), keyed("s-5"));
             List<ImportOutcome> heard = new ArrayList<>();

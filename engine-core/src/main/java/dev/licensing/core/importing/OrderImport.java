@@ -7,6 +7,7 @@ import dev.licensing.api.model.Order;
 import dev.licensing.api.store.LicenseStore;
 import dev.licensing.core.LicenseEngine;
 import dev.licensing.core.plan.PlannedOrder;
+import dev.licensing.core.rules.OrderSize;
 import dev.licensing.core.wire.DecodedOrder;
 import dev.licensing.core.wire.LicenseSpringJson;
 import dev.licensing.core.write.OrderWriter;
@@ -105,16 +106,22 @@ public final class OrderImport {
         }
         List<Line> batch = new ArrayList<>(Math.min(options.batchSize(), ImportOptions.DEFAULT_BATCH_SIZE));
         long number = 0;
+        // A batch also ends once its orders ask for as many licenses as one order may: memory then holds at most
+        // that many planned licenses, whatever the batch size and however large each order is.
+        long batchLicenses = 0;
         while (!listener.stopRequested() && lines.hasNext()) {
             SourceLine line = lines.next();
             number++;
             if (line.text() != null && line.text().isBlank()) {
                 continue;
             }
-            batch.add(decode(number, line));
-            if (batch.size() == options.batchSize()) {
+            Line decoded = decode(number, line);
+            batch.add(decoded);
+            batchLicenses += decoded.licenses();
+            if (batch.size() == options.batchSize() || batchLicenses >= OrderSize.MAX_LICENSES) {
                 settle(batch);
                 batch.clear();
+                batchLicenses = 0;
             }
         }
         settle(batch);
@@ -208,6 +215,10 @@ public final class OrderImport {
 
     /** One non-blank line as read: its number, its order id if it has one, and what decoding it gave. */
     private record Line(long number, String orderId, DecodedOrder decoded) {
+        /** How many licenses the request asks for, as {@link OrderSize} counts them; 0 when it did not decode. */
+        long licenses() {
+            return decoded.request() == null ? 0 : OrderSize.count(decoded.request());
+        }
     }
 
     private static final class Counts {

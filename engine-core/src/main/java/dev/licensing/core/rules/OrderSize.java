@@ -22,6 +22,15 @@ public final class OrderSize {
     public static final String TOO_MANY = "the order asks for more than " + MAX_LICENSES + " licenses (in a bundle "
             + "order each item's bundle license counts too): split it into several orders, or add to one with append";
 
+    /** How many licenses {@code request} asks for: every license, and in a bundle order each item's bundle license. */
+    public static long count(OrderRequest request) {
+        long count = 0;
+        for (ItemRequest item : request.items()) {
+            count += item.licenses().size() + (request.bundle() ? 1 : 0);
+        }
+        return count;
+    }
+
     /**
      * Whether {@code request} stays within the limit; records {@link ErrorCode#TOO_MANY_LICENSES} at
      * {@code items[i].licenses} of the item that crosses it when it does not.
