@@ -46,15 +46,30 @@ final class Schema {
 
     /**
      * Checks, read-only, that the file is a store of ours or new and empty; only then switches it to WAL and brings it
-     * to {@link #LATEST}.
+     * to {@link #LATEST}. SQLite may answer "database is locked" at once, without waiting for the busy timeout, while
+     * other processes open the same new file (a change of journal mode, a WAL being set up): every step here is safe to
+     * repeat, so the whole opening is retried on such an answer until the busy timeout.
      */
     static void open(Connection connection, Failures failures, long busyTimeoutMillis) throws SQLException {
+        long deadline = System.nanoTime() + busyTimeoutMillis * 1_000_000L;
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA busy_timeout = " + busyTimeoutMillis);
-            int version = readOnly(statement, () -> version(statement, failures));
-            walMode(statement, failures, busyTimeoutMillis);
-            if (version < LATEST) {
-                migrate(statement, failures);
+            while (true) {
+                try {
+                    int version = readOnly(statement, () -> version(statement, failures));
+                    walMode(statement, failures);
+                    if (version < LATEST) {
+                        migrate(statement, failures);
+                    }
+                    return;
+                } catch (SQLException e) {
+                    int code = Failures.primaryCode(e);
+                    if ((code != Failures.SQLITE_BUSY && code != Failures.SQLITE_LOCKED)
+                            || System.nanoTime() - deadline > 0) {
+                        throw e;
+                    }
+                    pause();
+                }
             }
         }
     }
@@ -96,26 +111,12 @@ final class Schema {
         }
     }
 
-    /**
-     * Switches the file to WAL, which persists in the file. SQLite may answer a change of journal mode with "database
-     * is locked" at once, without waiting, while another process opens the same file; so this waits and retries until
-     * the busy timeout.
-     */
-    private static void walMode(Statement statement, Failures failures, long busyTimeoutMillis) throws SQLException {
-        long deadline = System.nanoTime() + busyTimeoutMillis * 1_000_000L;
-        while (true) {
-            try (ResultSet rs = statement.executeQuery("PRAGMA journal_mode = WAL")) {
-                rs.next();
-                if (!"wal".equalsIgnoreCase(rs.getString(1))) {
-                    throw failures.invalid("SQLite refused to switch it to WAL (journal mode " + rs.getString(1) + ")");
-                }
-                return;
-            } catch (SQLException e) {
-                int code = Failures.primaryCode(e);
-                if ((code != Failures.SQLITE_BUSY && code != Failures.SQLITE_LOCKED) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                pause();
+    /** Switches the file to WAL, which persists in the file: only for a file known to be ours or new. */
+    private static void walMode(Statement statement, Failures failures) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("PRAGMA journal_mode = WAL")) {
+            rs.next();
+            if (!"wal".equalsIgnoreCase(rs.getString(1))) {
+                throw failures.invalid("SQLite refused to switch it to WAL (journal mode " + rs.getString(1) + ")");
             }
         }
     }
