@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import LicenseSpring orders, one request a line (JSON lines). The summary JSON goes to stdout; "
-                + "exit 0 when nothing was rejected, 1 otherwise.")
+                + "exit 0 when nothing was rejected, 1 otherwise, 3 when the store or an output file failed, "
+                + "130/143 when stopped by SIGINT/SIGTERM (resume with --skip-existing).")
 final class ImportCommand implements Callable<Integer> {
     private static final ObjectMapper SUMMARY_JSON = new ObjectMapper();
 
