@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -43,7 +43,7 @@ final class CreateOrderCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String request = readRequest();
+        byte[] request = readRequest();
         LicenseSpringJson json = new LicenseSpringJson(ignoreUnknownFields);
         try (LicenseStore store = options.openStore()) {
             LicenseEngine engine = options.engine(store, ignoreUnknownFields);
@@ -56,12 +56,17 @@ final class CreateOrderCommand implements Callable<Integer> {
         }
     }
 
-    private String readRequest() {
+    /** The request's bytes: the engine decodes them, so that bytes that are not UTF-8 are a rejection, not exit 2. */
+    private byte[] readRequest() {
         if (!"-".equals(file)) {
-            return EngineOptions.readFile(Path.of(file));
+            try {
+                return Files.readAllBytes(Path.of(file));
+            } catch (IOException e) {
+                throw new UsageException("cannot read " + file + ": " + e, e);
+            }
         }
         try (InputStream in = System.in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UsageException("cannot read stdin: " + e, e);
         }
