@@ -39,7 +39,7 @@ final class CreateOrderCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String request = RequestInput.read(file);
+        byte[] request = RequestInput.bytes(file);
         LicenseSpringJson json = new LicenseSpringJson(ignoreUnknownFields);
         try (LicenseStore store = options.openStore()) {
             LicenseEngine engine = options.engine(store, ignoreUnknownFields);

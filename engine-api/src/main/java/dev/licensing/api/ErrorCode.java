@@ -9,6 +9,8 @@ public enum ErrorCode {
     VALIDATION_ERROR("validation_error"),
     /** The body is not JSON, or not a JSON object where one is required. */
     INVALID_JSON("invalid_json"),
+    /** An import line that is not valid UTF-8 (a byte of another encoding, a cut-off sequence). */
+    INVALID_ENCODING("invalid_encoding"),
     /** A required field is absent (or null). */
     REQUIRED_FIELD("required_field"),
     /** A field has the wrong JSON type (a string where a boolean belongs, say). */
@@ -39,6 +41,8 @@ public enum ErrorCode {
     BUNDLE_MISMATCH("bundle_mismatch"),
     /** The given license key is taken in the company (or given twice in one request or batch). */
     LICENSE_KEY_EXISTS("license_key_exists"),
+    /** An order asks for more licenses than one order may hold (bundle sub-licenses count). */
+    TOO_MANY_LICENSES("too_many_licenses"),
     /** The same email twice in one license's users. */
     DUPLICATE_EMAIL("duplicate_email"),
     /** No order with that id in the company. */

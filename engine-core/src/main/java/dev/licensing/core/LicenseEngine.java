@@ -1,5 +1,7 @@
 package dev.licensing.core;
 
+import dev.licensing.api.ErrorCode;
+import dev.licensing.api.LicensingError;
 import dev.licensing.api.OrderRejectedException;
 import dev.licensing.api.catalog.Catalog;
 import dev.licensing.api.model.Order;
@@ -20,7 +22,9 @@ import dev.licensing.core.internal.write.WriteOutcome;
 import dev.licensing.core.vip.VipMarketplace;
 import dev.licensing.core.wire.DecodedOrder;
 import dev.licensing.core.wire.LicenseSpringJson;
+import dev.licensing.core.internal.wire.Utf8Text;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,6 +92,19 @@ public final class LicenseEngine {
     }
 
     /**
+     * As {@link #createOrderJson(String, String)}, from the body's bytes as they arrive (a file, a socket): strict
+     * UTF-8, a byte-order mark in front skipped; bytes that are not UTF-8 are {@code invalid_encoding}.
+     */
+    public OrderResult createOrderJson(String company, byte[] body) {
+        Utf8Text.Decoded decoded = new Utf8Text().decodeBody(Objects.requireNonNull(body, "body"));
+        if (decoded.text() == null) {
+            throw new OrderRejectedException(List.of(new LicensingError(ErrorCode.INVALID_ENCODING,
+                    decoded.problem(), null)));
+        }
+        return createOrderJson(company, decoded.text());
+    }
+
+    /**
      * Creates many orders of one company in one store transaction, as bulk import does: each is validated on its own
      * and written whole or rejected on its own (a rejected one never takes the others down), also for conflicts only
      * the store or the batch sees (the same key twice, the same order id twice: the first wins, unless the later one
@@ -120,16 +137,37 @@ public final class LicenseEngine {
     /**
      * Imports LicenseSpring requests, one a line, as {@code licensing import} does: each line is decoded (honouring
      * {@code ignoreUnknownFields}), validated and planned, {@code options.batchSize()} lines are written per store
-     * transaction, and each line's outcome goes to {@code listener} in line order as its batch settles. A rejected line
-     * never takes its neighbours down. Memory holds one batch, whatever the length of the input.
+     * transaction, and each line's outcome goes to {@code listener} in line order as its batch settles, before the
+     * batch commits (see {@link ImportListener}). A rejected line never takes its neighbours down. Memory holds one
+     * batch, whatever the length of the input.
      *
-     * @param lines the requests; line numbers count from 1, blank lines (passed over) included
+     * @param lines the requests; line numbers count from 1, blank lines (passed over) included; a byte-order mark
+     *              (U+FEFF) at the start of line 1 is skipped
      * @throws dev.licensing.api.store.StoreException when the store fails: the batches before stay committed
      */
     public ImportSummary importOrders(String company, Iterator<String> lines, ImportOptions options,
                                       ImportListener listener) {
         requireCompany(company);
-        return new OrderImport(orders, json, ticker, company, options, listener).run(lines);
+        return newImport(company, options, listener).run(lines);
+    }
+
+    /**
+     * As {@link #importOrders(String, Iterator, ImportOptions, ImportListener)}, from UTF-8 bytes (a file as it lies on
+     * disk): lines end at LF (a CR before it is dropped), a byte-order mark before line 1 is skipped, and each line is
+     * decoded alone, so that a line that is not valid UTF-8 is rejected as {@code invalid_encoding} and the import goes
+     * on. Reads {@code in} to its end (or until the listener asks to stop); the caller closes it.
+     *
+     * @throws java.io.UncheckedIOException when reading {@code in} fails
+     */
+    public ImportSummary importOrders(String company, InputStream in, ImportOptions options,
+                                      ImportListener listener) {
+        requireCompany(company);
+        Objects.requireNonNull(in, "in");
+        return newImport(company, options, listener).run(in);
+    }
+
+    private OrderImport newImport(String company, ImportOptions options, ImportListener listener) {
+        return new OrderImport(orders, json, ticker, company, options, listener);
     }
 
     /** The VIP Marketplace dialect on this engine's store, clock and random source. */

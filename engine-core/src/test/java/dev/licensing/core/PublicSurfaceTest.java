@@ -1,5 +1,6 @@
 package dev.licensing.core;
 
+import dev.licensing.core.importing.ImportListener;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -56,6 +57,37 @@ class PublicSurfaceTest {
                 "VipRenewalRun",
                 "VipImportOutcome", "VipImportOutcome$Created", "VipImportOutcome$Skipped",
                 "VipImportOutcome$Rejected");
+    }
+
+    /**
+     * The engine's entry points and what an import asks of its listener, one by one: a new one is a deliberate
+     * addition to the contract (issue 15 added the byte entry points, whose input may not be UTF-8, and the listener's
+     * flush before each commit and its stop request; issue 12 the VIP Marketplace dialect's one home).
+     */
+    @Test
+    void theEngineAndTheImportListenerOfferTheseMethodsOnly() {
+        assertThat(publicMethods(LicenseEngine.class)).containsExactlyInAnyOrder(
+                "builder(LicenseStore)",
+                "createOrder(String,OrderRequest)",
+                "createOrderJson(String,String)",
+                "createOrderJson(String,byte[])",
+                "createOrders(String,List)",
+                "importOrders(String,Iterator,ImportOptions,ImportListener)",
+                "importOrders(String,InputStream,ImportOptions,ImportListener)",
+                "findOrder(String,String)",
+                "replaceCatalog(String,Catalog)",
+                "catalog(String)",
+                "vip()");
+        assertThat(publicMethods(ImportListener.class)).containsExactlyInAnyOrder(
+                "onOutcome(ImportOutcome)", "flush()", "stopRequested()");
+    }
+
+    private static List<String> publicMethods(Class<?> type) {
+        return Stream.of(type.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic())
+                .map(m -> m.getName() + Stream.of(m.getParameterTypes()).map(Class::getSimpleName)
+                        .collect(Collectors.joining(",", "(", ")")))
+                .collect(Collectors.toList());
     }
 
     private static List<String> classNames() throws IOException {

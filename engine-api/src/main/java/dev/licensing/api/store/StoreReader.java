@@ -5,7 +5,6 @@ import dev.licensing.api.model.Order;
 import dev.licensing.api.model.User;
 
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,19 +28,15 @@ public interface StoreReader extends VipStoreReader {
     Set<String> existingKeys(String company, Collection<String> keys);
 
     /**
-     * The form under which an email names one user, or one customer, of a company: lower case in {@code Locale.ROOT}
-     * (which SQL's ASCII-only {@code lower()} is not). The engine and every store compare and key emails by it.
-     */
-    static String emailKey(String email) {
-        return email.toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The company's users whose email equals one of {@code emails} ignoring case, keyed by {@link #emailKey}.
+     * The company's users whose email has the same {@link dev.licensing.api.EmailKey} as one of {@code emails}, keyed
+     * by that key.
      */
     Map<String, User> findUsers(String company, Collection<String> emails);
 
-    /** The company's customers whose email equals one of {@code emails} ignoring case, keyed by {@link #emailKey}. */
+    /**
+     * The company's customers whose email has the same {@link dev.licensing.api.EmailKey} as one of {@code emails},
+     * keyed by that key.
+     */
     Map<String, Customer> findCustomersByEmail(String company, Collection<String> emails);
 
     /**

@@ -23,7 +23,7 @@ public interface StoreTransaction extends StoreReader {
      * none of it once the transaction rolls back.
      *
      * <p>The store enforces, within a company: one order per caller's order id, one license per key, one user per email
-     * (ignoring case), one customer per email (ignoring case). A write that breaks one throws
+     * and one customer per email, emails compared by their {@link dev.licensing.api.EmailKey}. A write that breaks one throws
      * {@link UniqueViolationException} naming what was taken; the caller must then let the transaction roll back.
      */
     void write(List<OrderWrite> writes);

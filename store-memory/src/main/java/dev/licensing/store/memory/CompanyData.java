@@ -1,11 +1,11 @@
 package dev.licensing.store.memory;
 
+import dev.licensing.api.EmailKey;
 import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
-import dev.licensing.api.store.StoreReader;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,9 +25,9 @@ final class CompanyData {
     private final Map<String, Customer> customersByEmail = new HashMap<>();
     private final Map<String, Customer> customersByReference = new HashMap<>();
 
-    /** The form in which emails are compared and keyed ({@link StoreReader#emailKey}). */
+    /** The form in which emails are compared and keyed: the SPI's {@link EmailKey}. */
     static String emailKey(String email) {
-        return StoreReader.emailKey(email);
+        return EmailKey.of(email);
     }
 
     StoredOrder order(String orderId) {

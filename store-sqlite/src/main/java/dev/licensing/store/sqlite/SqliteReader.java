@@ -1,5 +1,6 @@
 package dev.licensing.store.sqlite;
 
+import dev.licensing.api.EmailKey;
 import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
@@ -203,9 +204,9 @@ class SqliteReader implements StoreReader {
         return VipTables.replay(this, company, correlationId);
     }
 
-    /** Emails as the store keys them ({@link StoreReader#emailKey}). */
+    /** Emails as the store keys them (the {@code email_lower} columns): their {@link EmailKey}, which SQL cannot compute. */
     static String lower(String email) {
-        return email == null ? null : StoreReader.emailKey(email);
+        return email == null ? null : EmailKey.of(email);
     }
 
     private static List<String> lowerCase(Collection<String> emails) {

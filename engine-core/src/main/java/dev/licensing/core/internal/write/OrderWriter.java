@@ -15,6 +15,7 @@ import dev.licensing.core.internal.settle.Settlement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,11 +31,26 @@ public final class OrderWriter {
     }
 
     /**
+     * Told, inside the store transaction, what orders of a batch became once they are written and before they commit
+     * (so that what must be kept of them, a generated password, is kept first); throwing rolls them back.
+     */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        /** @param first the index in the batch of {@code outcomes.get(0)}; the outcomes are consecutive */
+        void written(int first, List<WriteOutcome> outcomes);
+    }
+
+    /**
      * Writes one order in a transaction of its own.
      *
      * @throws OrderRejectedException when the id or a given key is taken (nothing written)
      */
     public WriteOutcome writeOne(LicenseStore store, PlannedOrder planned) {
+        return writeOne(store, planned, written -> {
+        });
+    }
+
+    private WriteOutcome writeOne(LicenseStore store, PlannedOrder planned, Consumer<WriteOutcome> beforeCommit) {
         return store.inTransaction(tx -> {
             Settlement settlement = new Settlement(tx, planned.company(), List.of(planned), random);
             WriteOutcome outcome;
@@ -47,6 +63,7 @@ public final class OrderWriter {
             if (!outcome.written()) {
                 throw new OrderRejectedException(outcome.errors());
             }
+            beforeCommit.accept(outcome);
             return outcome;
         });
     }
@@ -56,19 +73,39 @@ public final class OrderWriter {
      * own, and the outcomes come in batch order.
      */
     public List<WriteOutcome> writeBatch(LicenseStore store, List<PlannedOrder> batch) {
+        return writeBatch(store, batch, (first, outcomes) -> {
+        });
+    }
+
+    /**
+     * As {@link #writeBatch(LicenseStore, List)}, telling {@code beforeCommit} each transaction's outcomes before it
+     * commits: the whole batch's at once, or, when the batch is retried order by order, each order's (a rejected one's
+     * after its transaction rolled back).
+     */
+    public List<WriteOutcome> writeBatch(LicenseStore store, List<PlannedOrder> batch, BeforeCommit beforeCommit) {
         if (batch.isEmpty()) {
             return List.of();
         }
         try {
-            return store.inTransaction(tx -> write(tx, new Settlement(tx, batch.get(0).company(), batch, random), batch));
+            return store.inTransaction(tx -> {
+                List<WriteOutcome> outcomes =
+                        write(tx, new Settlement(tx, batch.get(0).company(), batch, random), batch);
+                beforeCommit.written(0, outcomes);
+                return outcomes;
+            });
         } catch (UniqueViolationException e) {
             List<WriteOutcome> outcomes = new ArrayList<>(batch.size());
-            for (PlannedOrder planned : batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                PlannedOrder planned = batch.get(i);
+                int at = i;
+                WriteOutcome outcome;
                 try {
-                    outcomes.add(writeOne(store, planned));
+                    outcome = writeOne(store, planned, written -> beforeCommit.written(at, List.of(written)));
                 } catch (OrderRejectedException rejected) {
-                    outcomes.add(new WriteOutcome(planned, null, rejected.errors()));
+                    outcome = new WriteOutcome(planned, null, rejected.errors());
+                    beforeCommit.written(at, List.of(outcome));
                 }
+                outcomes.add(outcome);
             }
             return outcomes;
         }
