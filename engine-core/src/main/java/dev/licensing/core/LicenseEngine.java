@@ -2,6 +2,14 @@ package dev.licensing.core;
 
 import dev.licensing.api.OrderRejectedException;
 import dev.licensing.api.catalog.Catalog;
+import dev.licensing.api.lifecycle.Activate;
+import dev.licensing.api.lifecycle.Borrow;
+import dev.licensing.api.lifecycle.Check;
+import dev.licensing.api.lifecycle.Consume;
+import dev.licensing.api.lifecycle.Deactivate;
+import dev.licensing.api.lifecycle.LicenseStatus;
+import dev.licensing.api.lifecycle.Release;
+import dev.licensing.api.lifecycle.Transfer;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderResult;
 import dev.licensing.api.model.Warning;
@@ -14,6 +22,7 @@ import dev.licensing.core.importing.ImportListener;
 import dev.licensing.core.importing.ImportOptions;
 import dev.licensing.core.importing.ImportSummary;
 import dev.licensing.core.importing.OrderImport;
+import dev.licensing.core.internal.lifecycle.Lifecycle;
 import dev.licensing.core.plan.OrderPlanner;
 import dev.licensing.core.plan.PlannedOrder;
 import dev.licensing.core.wire.DecodedOrder;
@@ -42,6 +51,7 @@ public final class LicenseEngine {
     private final OrderPlanner planner;
     private final OrderWriter writer;
     private final LicenseSpringJson json;
+    private final Lifecycle lifecycle;
 
     private LicenseEngine(Builder builder) {
         this.store = builder.store;
@@ -49,6 +59,8 @@ public final class LicenseEngine {
         this.planner = new OrderPlanner(builder.clock, builder.random);
         this.writer = new OrderWriter(builder.random);
         this.json = new LicenseSpringJson(builder.ignoreUnknownFields);
+        this.lifecycle = new Lifecycle(builder.store, builder.clock,
+                (company, product) -> catalogs.get(company).flatMap(index -> index.product(product)).isPresent());
     }
 
     public static Builder builder(LicenseStore store) {
@@ -138,6 +150,51 @@ public final class LicenseEngine {
     public Optional<Catalog> catalog(String company) {
         requireCompany(company);
         return catalogs.get(company).map(CatalogIndex::catalog);
+    }
+
+    // ---- The license lifecycle (design/lifecycle.md). Each operation answers the license's status as the device sees
+    // it afterwards, or throws LicenseRejectedException with the first rule broken; nothing is then written. ----
+
+    /** Binds a device to the license. */
+    public LicenseStatus activate(String company, Activate request) {
+        requireCompany(company);
+        return lifecycle.activate(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Validates an activated device; takes or renews its seat on a floating license. */
+    public LicenseStatus check(String company, Check request) {
+        requireCompany(company);
+        return lifecycle.check(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Unbinds an active device. */
+    public LicenseStatus deactivate(String company, Deactivate request) {
+        requireCompany(company);
+        return lifecycle.deactivate(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Deactivates one device and activates another, both or neither. */
+    public LicenseStatus transfer(String company, Transfer request) {
+        requireCompany(company);
+        return lifecycle.transfer(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Consumes from the license or one of its features; a retried request id answers {@code replayed}. */
+    public LicenseStatus consume(String company, Consume request) {
+        requireCompany(company);
+        return lifecycle.consume(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Holds a device's floating seat until a given instant. */
+    public LicenseStatus borrow(String company, Borrow request) {
+        requireCompany(company);
+        return lifecycle.borrow(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Frees a device's floating seat. */
+    public LicenseStatus release(String company, Release request) {
+        requireCompany(company);
+        return lifecycle.release(company, Objects.requireNonNull(request, "request"));
     }
 
     private static void requireCompany(String company) {

@@ -27,4 +27,19 @@ public interface StoreTransaction extends StoreReader {
      * {@link UniqueViolationException} naming what was taken; the caller must then let the transaction roll back.
      */
     void write(List<OrderWrite> writes);
+
+    /**
+     * Makes this transaction the only one that decides for the license until it ends. A store whose write
+     * transactions are serialized anyway (memory, SQLite's {@code BEGIN IMMEDIATE}) does nothing; one that runs
+     * writers side by side takes the license's row lock ({@code SELECT ... FOR UPDATE} on PostgreSQL). The engine calls
+     * it before it reads the license's lifecycle state to decide. A lock time-out is a {@link StoreException}.
+     */
+    void lockLicense(String company, long licenseId);
+
+    /**
+     * Writes one lifecycle operation: ends the listed active devices, then inserts or replaces the listed ones, the
+     * counters and the state, and appends the events. A second event with a license's request id throws
+     * {@link StoreException}; the caller then lets the transaction roll back.
+     */
+    void writeLifecycle(LifecycleWrite write);
 }

@@ -1,14 +1,20 @@
 package dev.licensing.store.memory;
 
 import dev.licensing.api.model.Customer;
+import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.User;
+import dev.licensing.api.store.LicenseEvent;
+import dev.licensing.api.store.LifecycleState;
 import dev.licensing.api.store.StoreException;
 import dev.licensing.api.store.StoreReader;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,10 +23,12 @@ import java.util.function.Function;
 /** The SPI's batch reads over whatever layers {@code views} stacks for a company. Usable until {@link #end()}. */
 final class MemoryReader implements StoreReader {
     private final Function<String, CompanyView> views;
+    private final Lifecycles lifecycles;
     private boolean active = true;
 
-    MemoryReader(Function<String, CompanyView> views) {
+    MemoryReader(Function<String, CompanyView> views, Lifecycles lifecycles) {
         this.views = views;
+        this.lifecycles = lifecycles;
     }
 
     /** After this every read fails: a reader kept past its work would read data it holds no lock for. */
@@ -81,6 +89,46 @@ final class MemoryReader implements StoreReader {
             }
         }
         return Map.copyOf(found);
+    }
+
+    @Override
+    public Optional<License> findLicenseByKey(String company, String key) {
+        return Optional.ofNullable(view(company).licenseByKey(key));
+    }
+
+    @Override
+    public List<License> findUserLicenses(String company, String email, String productCode) {
+        CompanyView view = view(company);
+        User user = view.user(CompanyData.emailKey(email));
+        if (user == null) {
+            return List.of();
+        }
+        List<License> found = new ArrayList<>();
+        for (License license : view.licensesOfUser(user.id())) {
+            if (productCode.equals(license.productCode())) {
+                found.add(license);
+            }
+        }
+        found.sort(Comparator.comparingLong(License::id));
+        return List.copyOf(found);
+    }
+
+    @Override
+    public LifecycleState lifecycleState(String company, long licenseId) {
+        view(company);
+        return lifecycles.state(licenseId);
+    }
+
+    @Override
+    public Optional<LicenseEvent> findRequest(String company, long licenseId, String requestId) {
+        view(company);
+        return lifecycles.request(licenseId, requestId);
+    }
+
+    @Override
+    public List<LicenseEvent> licenseEvents(String company, long licenseId) {
+        view(company);
+        return lifecycles.events(licenseId);
     }
 
     private static <T> Map<String, T> byEmail(Collection<String> emails, Function<String, T> lookup) {

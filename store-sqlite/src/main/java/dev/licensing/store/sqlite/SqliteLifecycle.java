@@ -1,0 +1,170 @@
+package dev.licensing.store.sqlite;
+
+import dev.licensing.api.model.License;
+import dev.licensing.api.store.Activation;
+import dev.licensing.api.store.ConsumptionCounter;
+import dev.licensing.api.store.LicenseEvent;
+import dev.licensing.api.store.LicenseState;
+import dev.licensing.api.store.LifecycleState;
+import dev.licensing.api.store.LifecycleWrite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.licensing.store.sqlite.Values.getInstant;
+import static dev.licensing.store.sqlite.Values.getLong;
+import static dev.licensing.store.sqlite.Values.setInstant;
+import static dev.licensing.store.sqlite.Values.setLong;
+import static dev.licensing.store.sqlite.Values.setText;
+
+/**
+ * The license lifecycle's SQL (schema V2: {@code license_state}, {@code activations}, {@code consumption_counters},
+ * {@code license_events}). Everything but the user lookup (SQLite's {@code json_each} over a license's users) is plain
+ * SQL with {@code ON CONFLICT} upserts, which PostgreSQL runs as it is.
+ */
+final class SqliteLifecycle {
+    private static final String LICENSE_BY_KEY =
+            SqliteReader.SELECT_LICENSE + " WHERE l.company_id = ? AND l.license_key = ?";
+    private static final String USER_LICENSES = SqliteReader.SELECT_LICENSE
+            + " WHERE l.company_id = ? AND l.product_code = ? AND l.users_json IS NOT NULL AND EXISTS ("
+            + "SELECT 1 FROM users u, json_each(l.users_json) lu WHERE u.company_id = l.company_id "
+            + "AND u.email_lower = ? AND json_extract(lu.value, '$[0]') = u.id) ORDER BY l.id";
+    private static final String STATE = "SELECT license_id, first_activated_at, validity_end, maintenance_end, active, "
+            + "transfer_count, last_activation_event, last_deactivation_event, last_deactivated_hardware_id "
+            + "FROM license_state WHERE license_id = ?";
+    private static final String ACTIVE = "SELECT id, hardware_id, user_id, activated_at, vm, seat_until, "
+            + "borrowed_until FROM activations WHERE license_id = ? AND deactivated_at IS NULL ORDER BY id";
+    private static final String COUNTERS = "SELECT feature, period_start, total FROM consumption_counters "
+            + "WHERE license_id = ? ORDER BY feature";
+    private static final String EVENT_COLUMNS = "SELECT id, license_id, at, kind, hardware_id, feature, amount, "
+            + "period_start, request_id, fingerprint FROM license_events";
+    private static final String REQUEST = EVENT_COLUMNS + " WHERE license_id = ? AND request_id = ?";
+    private static final String EVENTS = EVENT_COLUMNS + " WHERE license_id = ? ORDER BY id";
+
+    private static final String UPSERT_STATE = "INSERT INTO license_state (license_id, first_activated_at, "
+            + "validity_end, maintenance_end, active, transfer_count, last_activation_event, last_deactivation_event, "
+            + "last_deactivated_hardware_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (license_id) DO UPDATE SET "
+            + "first_activated_at = excluded.first_activated_at, validity_end = excluded.validity_end, "
+            + "maintenance_end = excluded.maintenance_end, active = excluded.active, "
+            + "transfer_count = excluded.transfer_count, last_activation_event = excluded.last_activation_event, "
+            + "last_deactivation_event = excluded.last_deactivation_event, "
+            + "last_deactivated_hardware_id = excluded.last_deactivated_hardware_id";
+    private static final String DEACTIVATE = "UPDATE activations SET deactivated_at = ? "
+            + "WHERE license_id = ? AND hardware_id = ? AND deactivated_at IS NULL";
+    private static final String UPDATE_ACTIVE = "UPDATE activations SET user_id = ?, vm = ?, seat_until = ?, "
+            + "borrowed_until = ? WHERE license_id = ? AND hardware_id = ? AND deactivated_at IS NULL";
+    private static final String INSERT_ACTIVE = "INSERT INTO activations (id, license_id, hardware_id, user_id, "
+            + "activated_at, vm, seat_until, borrowed_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPSERT_COUNTER = "INSERT INTO consumption_counters (license_id, feature, "
+            + "period_start, total) VALUES (?, ?, ?, ?) ON CONFLICT (license_id, feature) DO UPDATE SET "
+            + "period_start = excluded.period_start, total = excluded.total";
+    private static final String INSERT_EVENT = "INSERT INTO license_events (id, license_id, at, kind, hardware_id, "
+            + "feature, amount, period_start, request_id, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private SqliteLifecycle() {
+    }
+
+    static Optional<License> licenseByKey(SqliteReader reader, long companyId, String key) {
+        return reader.query(LICENSE_BY_KEY, (rs, ctx) -> SqliteReader.license(rs), companyId, key).stream()
+                .findFirst();
+    }
+
+    static List<License> userLicenses(SqliteReader reader, long companyId, String emailLower, String productCode) {
+        return reader.query(USER_LICENSES, (rs, ctx) -> SqliteReader.license(rs), companyId, productCode, emailLower);
+    }
+
+    static LifecycleState state(SqliteReader reader, long licenseId) {
+        LicenseState state = reader.query(STATE, (rs, ctx) -> new LicenseState(rs.getLong(1), getInstant(rs, 2),
+                        getInstant(rs, 3), getInstant(rs, 4), rs.getInt(5) != 0, rs.getInt(6), rs.getLong(7),
+                        rs.getLong(8), rs.getString(9)), licenseId).stream().findFirst()
+                .orElse(LicenseState.initial(licenseId));
+        List<Activation> active = reader.query(ACTIVE, (rs, ctx) -> new Activation(rs.getLong(1), rs.getString(2),
+                getLong(rs, 3), getInstant(rs, 4), rs.getInt(5) != 0, getInstant(rs, 6), getInstant(rs, 7)), licenseId);
+        List<ConsumptionCounter> counters = reader.query(COUNTERS, (rs, ctx) ->
+                new ConsumptionCounter(rs.getString(1), getInstant(rs, 2), rs.getLong(3)), licenseId);
+        return new LifecycleState(state, active, counters);
+    }
+
+    static Optional<LicenseEvent> request(SqliteReader reader, long licenseId, String requestId) {
+        return reader.query(REQUEST, (rs, ctx) -> event(rs), licenseId, requestId).stream().findFirst();
+    }
+
+    static List<LicenseEvent> events(SqliteReader reader, long licenseId) {
+        return reader.query(EVENTS, (rs, ctx) -> event(rs), licenseId);
+    }
+
+    private static LicenseEvent event(ResultSet rs) throws SQLException {
+        return new LicenseEvent(rs.getLong(1), rs.getLong(2), getInstant(rs, 3),
+                LicenseEvent.Kind.fromWire(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getLong(7),
+                getInstant(rs, 8), rs.getString(9), rs.getString(10));
+    }
+
+    static void write(StatementCache statements, LifecycleWrite write) throws SQLException {
+        long licenseId = write.licenseId();
+        for (String hardwareId : write.deactivated()) {
+            PreparedStatement ps = statements.prepare(DEACTIVATE);
+            setInstant(ps, 1, write.at());
+            ps.setLong(2, licenseId);
+            ps.setString(3, hardwareId);
+            ps.executeUpdate();
+        }
+        for (Activation activation : write.activations()) {
+            PreparedStatement update = statements.prepare(UPDATE_ACTIVE);
+            setLong(update, 1, activation.userId());
+            update.setInt(2, activation.vm() ? 1 : 0);
+            setInstant(update, 3, activation.seatUntil());
+            setInstant(update, 4, activation.borrowedUntil());
+            update.setLong(5, licenseId);
+            update.setString(6, activation.hardwareId());
+            if (update.executeUpdate() == 0) {
+                PreparedStatement insert = statements.prepare(INSERT_ACTIVE);
+                insert.setLong(1, activation.id());
+                insert.setLong(2, licenseId);
+                insert.setString(3, activation.hardwareId());
+                setLong(insert, 4, activation.userId());
+                setInstant(insert, 5, activation.activatedAt());
+                insert.setInt(6, activation.vm() ? 1 : 0);
+                setInstant(insert, 7, activation.seatUntil());
+                setInstant(insert, 8, activation.borrowedUntil());
+                insert.executeUpdate();
+            }
+        }
+        for (ConsumptionCounter counter : write.counters()) {
+            PreparedStatement ps = statements.prepare(UPSERT_COUNTER);
+            ps.setLong(1, licenseId);
+            ps.setString(2, counter.feature());
+            setInstant(ps, 3, counter.periodStart());
+            ps.setLong(4, counter.total());
+            ps.executeUpdate();
+        }
+        LicenseState state = write.state();
+        PreparedStatement ps = statements.prepare(UPSERT_STATE);
+        ps.setLong(1, licenseId);
+        setInstant(ps, 2, state.firstActivatedAt());
+        setInstant(ps, 3, state.validityEnd());
+        setInstant(ps, 4, state.maintenanceEnd());
+        ps.setInt(5, state.active() ? 1 : 0);
+        ps.setInt(6, state.transferCount());
+        ps.setLong(7, state.lastActivationEvent());
+        ps.setLong(8, state.lastDeactivationEvent());
+        setText(ps, 9, state.lastDeactivatedHardwareId());
+        ps.executeUpdate();
+        for (LicenseEvent event : write.events()) {
+            PreparedStatement insert = statements.prepare(INSERT_EVENT);
+            insert.setLong(1, event.id());
+            insert.setLong(2, licenseId);
+            setInstant(insert, 3, event.at());
+            insert.setString(4, event.kind().wire());
+            setText(insert, 5, event.hardwareId());
+            setText(insert, 6, event.feature());
+            insert.setLong(7, event.amount());
+            setInstant(insert, 8, event.periodStart());
+            setText(insert, 9, event.requestId());
+            setText(insert, 10, event.fingerprint());
+            insert.executeUpdate();
+        }
+    }
+}

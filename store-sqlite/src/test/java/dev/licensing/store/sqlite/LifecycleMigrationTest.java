@@ -1,0 +1,63 @@
+package dev.licensing.store.sqlite;
+
+import dev.licensing.api.lifecycle.Activate;
+import dev.licensing.api.lifecycle.Check;
+import dev.licensing.api.lifecycle.LicenseRef;
+import dev.licensing.core.LicenseEngine;
+import dev.licensing.core.wire.CatalogJson;
+import dev.licensing.testkit.LifecycleConformanceSuite;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A file written by schema version 1 (orders, no lifecycle tables) opens at the latest version, orders intact. */
+class LifecycleMigrationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aVersionOneFileGainsTheLifecycleTablesAndKeepsItsLicenses() throws Exception {
+        Path file = dir.resolve("v1.db");
+        try (SqliteLicenseStore store = SqliteLicenseStore.open(file)) {
+            LicenseEngine engine = engine(store);
+            engine.replaceCatalog("acme", new CatalogJson().read(LifecycleConformanceSuite.CATALOG));
+            engine.createOrderJson("acme", "{\"id\": \"o-1\", \"items\": [{\"product_code\": \"APP\", "
+                    + "\"licenses\": [{\"key\": \"OLD-1\"}]}]}");
+        }
+        // What version 1 left: the same tables less version 2's, and user_version 1.
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            for (String table : new String[] {"license_state", "activations", "consumption_counters",
+                    "license_events"}) {
+                statement.execute("DROP TABLE " + table);
+            }
+            statement.execute("PRAGMA user_version = 1");
+        }
+        assertThat(OpeningFilesTest.userVersion(file)).isEqualTo(1);
+        try (SqliteLicenseStore store = SqliteLicenseStore.open(file)) {
+            LicenseEngine engine = engine(store);
+            assertThat(engine.activate("acme", new Activate(new LicenseRef.Key("APP", "OLD-1"), "H1", null, false))
+                    .timesActivated()).isEqualTo(1);
+        }
+        assertThat(OpeningFilesTest.userVersion(file)).isEqualTo(Schema.LATEST).isEqualTo(2);
+        try (SqliteLicenseStore store = SqliteLicenseStore.open(file)) {
+            assertThat(engine(store).check("acme", new Check(new LicenseRef.Key("APP", "OLD-1"), "H1", false))
+                    .active()).isTrue();
+        }
+    }
+
+    private static LicenseEngine engine(SqliteLicenseStore store) {
+        return LicenseEngine.builder(store).clock(Clock.fixed(Instant.parse("2025-03-25T10:00:00Z"), ZoneOffset.UTC))
+                .random(new Random(3)).build();
+    }
+}
