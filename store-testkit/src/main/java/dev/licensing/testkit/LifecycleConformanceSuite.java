@@ -297,6 +297,30 @@ public abstract class LifecycleConformanceSuite {
     }
 
     @Test
+    void theRulesAnswerInTheDesignsOrder() {
+        OrderResult disabled = engine.createOrderJson(COMPANY, "{\"id\": \"o-order\", \"items\": [{\"product_code\": "
+                + "\"USR\", \"licenses\": [{\"enabled\": false, \"users\": [{\"email\": \"d@example.com\"}]}]}]}");
+        licenseIds.add(disabled.order().items().get(0).licenses().get(0).id());
+        assertThat(refused(() -> engine.activate(COMPANY, new Activate(new LicenseRef.User("USR", "d@example.com",
+                null), "H1", "wrong", false)))).as("not enabled before credentials")
+                .isEqualTo(ErrorCode.LICENSE_NOT_ENABLED);
+        String full = license("\"prevent_vm\": true, \"max_activations\": 1");
+        activate(full, "H1");
+        assertThat(refused(() -> engine.activate(COMPANY, new Activate(app(full), "H2", null, true))))
+                .as("vm before the activation limit").isEqualTo(ErrorCode.VM_NOT_ALLOWED);
+        String future = license("\"start_date\": \"2025-04-01\", \"license_type\": \"time-limited\", "
+                + "\"validity_period\": \"2025-04-02\"");
+        assertThat(refused(() -> engine.activate(COMPANY, new Activate(app(future), "H1", null, true))))
+                .as("not started before vm").isEqualTo(ErrorCode.LICENSE_NOT_STARTED);
+        String consumption = license("\"license_type\": \"consumption\", \"max_consumptions\": 1");
+        assertThat(refused(() -> consume(consumption, "missing", 0))).as("the device before the operation's own")
+                .isEqualTo(ErrorCode.DEVICE_NOT_FOUND);
+        activate(consumption, "H1");
+        assertThat(refused(() -> consume(consumption, "missing", 0))).as("the feature before the amount")
+                .isEqualTo(ErrorCode.UNSUPPORTED_PRODUCT_FEATURE);
+    }
+
+    @Test
     void startDateRefusesActivationBeforeItsMidnight() {
         String key = license("\"start_date\": \"2025-03-26\"");
         clock.set(Instant.parse("2025-03-25T23:59:59Z"));
@@ -392,6 +416,8 @@ public abstract class LifecycleConformanceSuite {
     @Test
     void maintenanceIsShownAndNeverBlocks() {
         String key = license("\"enable_maintenance_period\": true, \"maintenance_duration\": \"1m\"");
+        String notEnabled = license("\"maintenance_duration\": \"1m\"");
+        assertThat(activate(notEnabled, "H1").maintenancePeriod()).isNull();
         String given = license("\"enable_maintenance_period\": true, \"maintenance_period\": \"2025-03-31\"");
         assertThat(activate(key, "H1").maintenancePeriod()).isEqualTo(Instant.parse("2025-04-25T10:00:00Z"));
         assertThat(activate(given, "H1").maintenancePeriod()).isEqualTo(Instant.parse("2025-04-01T00:00:00Z"));

@@ -53,12 +53,16 @@ final class Ends {
         return null;
     }
 
-    /** Maintenance's end: the given {@code maintenance_period}, else {@code maintenance_duration} after {@code first}. */
+    /**
+     * Maintenance's end: the given {@code maintenance_period}, else, with {@code enable_maintenance_period},
+     * {@code maintenance_duration} after {@code first} (a duration the license does not enable is not shown either).
+     */
     static Instant maintenance(LicenseProperties p, Instant first) {
         if (p.maintenancePeriod() != null) {
             return endOf(p.maintenancePeriod());
         }
-        return p.maintenanceDuration() == null ? null : LicenseDuration.parse(p.maintenanceDuration()).addTo(first);
+        return Boolean.TRUE.equals(p.enableMaintenancePeriod()) && p.maintenanceDuration() != null
+                ? LicenseDuration.parse(p.maintenanceDuration()).addTo(first) : null;
     }
 
     /** Whether a license that ends at {@code end} is expired at {@code now}: a subscription's grace hours added. */

@@ -207,7 +207,9 @@ public final class Lifecycle {
                         + "the license's end");
             }
             requireSeat(subject, state, device, now);
-            LifecycleWrite write = seatWrite(tx, subject, state, device.withSeat(device.seatUntil(), until),
+            // Kept to the millisecond, as every instant the stores keep.
+            Instant kept = until.truncatedTo(ChronoUnit.MILLIS);
+            LifecycleWrite write = seatWrite(tx, subject, state, device.withSeat(device.seatUntil(), kept),
                     LicenseEvent.Kind.BORROWED, now);
             tx.writeLifecycle(write);
             return StatusBuilder.status(subject, after(state, write), hardwareId, now, false);
