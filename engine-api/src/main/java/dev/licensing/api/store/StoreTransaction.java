@@ -38,7 +38,7 @@ public interface StoreTransaction extends StoreReader {
 
     /**
      * Writes one lifecycle operation: ends the listed active devices, then inserts or replaces the listed ones, the
-     * counters and the state, and appends the events. A second event with a license's request id throws
+     * counters and the state (when the write carries one), and appends the events. A second event with a license's request id throws
      * {@link StoreException}; the caller then lets the transaction roll back.
      */
     void writeLifecycle(LifecycleWrite write);

@@ -73,7 +73,9 @@ final class LicenseLog {
         write.deactivated().forEach(active::remove);
         write.activations().forEach(activation -> active.put(activation.hardwareId(), activation));
         write.counters().forEach(counter -> counters.put(counter.feature(), counter));
-        state = write.state();
+        if (write.state() != null) {
+            state = write.state();
+        }
         for (LicenseEvent event : write.events()) {
             events.add(event);
             if (event.requestId() != null) {

@@ -11,6 +11,7 @@ import dev.licensing.api.store.LifecycleWrite;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,33 +68,68 @@ final class SqliteLifecycle {
     private SqliteLifecycle() {
     }
 
-    static Optional<License> licenseByKey(SqliteReader reader, long companyId, String key) {
-        return reader.query(LICENSE_BY_KEY, (rs, ctx) -> SqliteReader.license(rs), companyId, key).stream()
-                .findFirst();
+    static Optional<License> licenseByKey(StatementCache statements, long companyId, String key) throws SQLException {
+        PreparedStatement ps = statements.prepare(LICENSE_BY_KEY);
+        ps.setLong(1, companyId);
+        ps.setString(2, key);
+        List<License> found = rows(ps, SqliteReader::license);
+        return found.stream().findFirst();
     }
 
-    static List<License> userLicenses(SqliteReader reader, long companyId, String emailLower, String productCode) {
-        return reader.query(USER_LICENSES, (rs, ctx) -> SqliteReader.license(rs), companyId, productCode, emailLower);
+    static List<License> userLicenses(StatementCache statements, long companyId, String emailLower,
+                                      String productCode) throws SQLException {
+        PreparedStatement ps = statements.prepare(USER_LICENSES);
+        ps.setLong(1, companyId);
+        ps.setString(2, productCode);
+        ps.setString(3, emailLower);
+        return rows(ps, SqliteReader::license);
     }
 
-    static LifecycleState state(SqliteReader reader, long licenseId) {
-        LicenseState state = reader.query(STATE, (rs, ctx) -> new LicenseState(rs.getLong(1), getInstant(rs, 2),
-                        getInstant(rs, 3), getInstant(rs, 4), rs.getInt(5) != 0, rs.getInt(6), rs.getLong(7),
-                        rs.getLong(8), rs.getString(9)), licenseId).stream().findFirst()
-                .orElse(LicenseState.initial(licenseId));
-        List<Activation> active = reader.query(ACTIVE, (rs, ctx) -> new Activation(rs.getLong(1), rs.getString(2),
-                getLong(rs, 3), getInstant(rs, 4), rs.getInt(5) != 0, getInstant(rs, 6), getInstant(rs, 7)), licenseId);
-        List<ConsumptionCounter> counters = reader.query(COUNTERS, (rs, ctx) ->
-                new ConsumptionCounter(rs.getString(1), getInstant(rs, 2), rs.getLong(3)), licenseId);
+    static LifecycleState state(StatementCache statements, long licenseId) throws SQLException {
+        PreparedStatement ps = statements.prepare(STATE);
+        ps.setLong(1, licenseId);
+        LicenseState state = rows(ps, rs -> new LicenseState(rs.getLong(1), getInstant(rs, 2), getInstant(rs, 3),
+                getInstant(rs, 4), rs.getInt(5) != 0, rs.getInt(6), rs.getLong(7), rs.getLong(8), rs.getString(9)))
+                .stream().findFirst().orElse(LicenseState.initial(licenseId));
+        ps = statements.prepare(ACTIVE);
+        ps.setLong(1, licenseId);
+        List<Activation> active = rows(ps, rs -> new Activation(rs.getLong(1), rs.getString(2), getLong(rs, 3),
+                getInstant(rs, 4), rs.getInt(5) != 0, getInstant(rs, 6), getInstant(rs, 7)));
+        ps = statements.prepare(COUNTERS);
+        ps.setLong(1, licenseId);
+        List<ConsumptionCounter> counters = rows(ps, rs ->
+                new ConsumptionCounter(rs.getString(1), getInstant(rs, 2), rs.getLong(3)));
         return new LifecycleState(state, active, counters);
     }
 
-    static Optional<LicenseEvent> request(SqliteReader reader, long licenseId, String requestId) {
-        return reader.query(REQUEST, (rs, ctx) -> event(rs), licenseId, requestId).stream().findFirst();
+    static Optional<LicenseEvent> request(StatementCache statements, long licenseId, String requestId)
+            throws SQLException {
+        PreparedStatement ps = statements.prepare(REQUEST);
+        ps.setLong(1, licenseId);
+        ps.setString(2, requestId);
+        return rows(ps, SqliteLifecycle::event).stream().findFirst();
     }
 
-    static List<LicenseEvent> events(SqliteReader reader, long licenseId) {
-        return reader.query(EVENTS, (rs, ctx) -> event(rs), licenseId);
+    static List<LicenseEvent> events(StatementCache statements, long licenseId) throws SQLException {
+        PreparedStatement ps = statements.prepare(EVENTS);
+        ps.setLong(1, licenseId);
+        return rows(ps, SqliteLifecycle::event);
+    }
+
+    /** One row's value. */
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> List<T> rows(PreparedStatement ps, Row<T> row) throws SQLException {
+        List<T> found = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.add(row.read(rs));
+            }
+        }
+        return found;
     }
 
     private static LicenseEvent event(ResultSet rs) throws SQLException {
@@ -140,18 +176,9 @@ final class SqliteLifecycle {
             ps.setLong(4, counter.total());
             ps.executeUpdate();
         }
-        LicenseState state = write.state();
-        PreparedStatement ps = statements.prepare(UPSERT_STATE);
-        ps.setLong(1, licenseId);
-        setInstant(ps, 2, state.firstActivatedAt());
-        setInstant(ps, 3, state.validityEnd());
-        setInstant(ps, 4, state.maintenanceEnd());
-        ps.setInt(5, state.active() ? 1 : 0);
-        ps.setInt(6, state.transferCount());
-        ps.setLong(7, state.lastActivationEvent());
-        ps.setLong(8, state.lastDeactivationEvent());
-        setText(ps, 9, state.lastDeactivatedHardwareId());
-        ps.executeUpdate();
+        if (write.state() != null) {
+            writeState(statements, write.state());
+        }
         for (LicenseEvent event : write.events()) {
             PreparedStatement insert = statements.prepare(INSERT_EVENT);
             insert.setLong(1, event.id());
@@ -166,5 +193,19 @@ final class SqliteLifecycle {
             setText(insert, 10, event.fingerprint());
             insert.executeUpdate();
         }
+    }
+
+    private static void writeState(StatementCache statements, LicenseState state) throws SQLException {
+        PreparedStatement ps = statements.prepare(UPSERT_STATE);
+        ps.setLong(1, state.licenseId());
+        setInstant(ps, 2, state.firstActivatedAt());
+        setInstant(ps, 3, state.validityEnd());
+        setInstant(ps, 4, state.maintenanceEnd());
+        ps.setInt(5, state.active() ? 1 : 0);
+        ps.setInt(6, state.transferCount());
+        ps.setLong(7, state.lastActivationEvent());
+        ps.setLong(8, state.lastDeactivationEvent());
+        setText(ps, 9, state.lastDeactivatedHardwareId());
+        ps.executeUpdate();
     }
 }

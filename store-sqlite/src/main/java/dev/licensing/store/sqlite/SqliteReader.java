@@ -107,32 +107,57 @@ class SqliteReader implements StoreReader {
                 LicenseJson.readCustomFields(rs.getString(16)));
     }
 
-    // The lifecycle's reads live in SqliteLifecycle.
+    // The lifecycle's reads live in SqliteLifecycle, on plain JDBC over this handle's cached statements: they run on
+    // every check and consume, where Jdbi's per-query set-up costs more than the query.
+
+    /** The handle's statement cache: the store gives every handle one ({@link StatementCaches}). */
+    StatementCache statements() {
+        return (StatementCache) handle.getStatementBuilder();
+    }
 
     @Override
     public Optional<License> findLicenseByKey(String company, String key) {
-        return guard(() -> companyId(company).flatMap(companyId -> SqliteLifecycle.licenseByKey(this, companyId, key)));
+        return lifecycleRead("finding a license by key", () -> companyId(company).isEmpty() ? Optional.empty()
+                : SqliteLifecycle.licenseByKey(statements(), companyId(company).get(), key));
     }
 
     @Override
     public List<License> findUserLicenses(String company, String email, String productCode) {
-        return guard(() -> companyId(company).map(companyId ->
-                SqliteLifecycle.userLicenses(this, companyId, lower(email), productCode)).orElse(List.of()));
+        return lifecycleRead("finding a user's licenses", () -> companyId(company).isEmpty() ? List.of()
+                : SqliteLifecycle.userLicenses(statements(), companyId(company).get(), lower(email), productCode));
     }
 
     @Override
     public LifecycleState lifecycleState(String company, long licenseId) {
-        return guard(() -> SqliteLifecycle.state(this, licenseId));
+        return lifecycleRead("reading the lifecycle of license " + licenseId,
+                () -> SqliteLifecycle.state(statements(), licenseId));
     }
 
     @Override
     public Optional<LicenseEvent> findRequest(String company, long licenseId, String requestId) {
-        return guard(() -> SqliteLifecycle.request(this, licenseId, requestId));
+        return lifecycleRead("finding a request id", () -> SqliteLifecycle.request(statements(), licenseId, requestId));
     }
 
     @Override
     public List<LicenseEvent> licenseEvents(String company, long licenseId) {
-        return guard(() -> SqliteLifecycle.events(this, licenseId));
+        return lifecycleRead("reading the events of license " + licenseId,
+                () -> SqliteLifecycle.events(statements(), licenseId));
+    }
+
+    /** A read in plain JDBC. */
+    @FunctionalInterface
+    interface SqlRead<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T lifecycleRead(String action, SqlRead<T> read) {
+        return guard(() -> {
+            try {
+                return read.run();
+            } catch (SQLException e) {
+                throw failures.storeFailed(action, e);
+            }
+        });
     }
 
     @Override

@@ -103,7 +103,7 @@ public final class Lifecycle {
             requireSeat(subject, state, device, now);
             Instant seatUntil = now.plus(Duration.ofMinutes(Subject.count(subject.properties().floatingTimeout())));
             Activation renewed = device.withSeat(seatUntil, device.borrowedUntil());
-            LifecycleWrite write = seatWrite(tx, subject, state, renewed, LicenseEvent.Kind.SEAT_TAKEN, now);
+            LifecycleWrite write = seatWrite(tx, subject, renewed, LicenseEvent.Kind.SEAT_TAKEN, now);
             tx.writeLifecycle(write);
             return StatusBuilder.status(subject, after(state, write), hardwareId, now,
                     request.includeExpiredFeatures());
@@ -180,9 +180,8 @@ public final class Lifecycle {
             long eventId = tx.reserveIds(1);
             LicenseEvent event = new LicenseEvent(eventId, subject.id(), now, LicenseEvent.Kind.CONSUMED, hardwareId,
                     feature, n, periodStart, requestId, fingerprint);
-            return write(tx, subject, state, hardwareId, now, new LifecycleWrite(company, subject.id(), now,
-                    state.license(), List.of(), List.of(), List.of(new ConsumptionCounter(feature, periodStart, sum)),
-                    List.of(event)));
+            return write(tx, subject, state, hardwareId, now, new LifecycleWrite(company, subject.id(), now, null,
+                    List.of(), List.of(), List.of(new ConsumptionCounter(feature, periodStart, sum)), List.of(event)));
         });
     }
 
@@ -209,7 +208,7 @@ public final class Lifecycle {
             requireSeat(subject, state, device, now);
             // Kept to the millisecond, as every instant the stores keep.
             Instant kept = until.truncatedTo(ChronoUnit.MILLIS);
-            LifecycleWrite write = seatWrite(tx, subject, state, device.withSeat(device.seatUntil(), kept),
+            LifecycleWrite write = seatWrite(tx, subject, device.withSeat(device.seatUntil(), kept),
                     LicenseEvent.Kind.BORROWED, now);
             tx.writeLifecycle(write);
             return StatusBuilder.status(subject, after(state, write), hardwareId, now, false);
@@ -228,7 +227,7 @@ public final class Lifecycle {
             if (seatEnd == null || !seatEnd.isAfter(now)) {
                 return StatusBuilder.status(subject, state, hardwareId, now, false);
             }
-            LifecycleWrite write = seatWrite(tx, subject, state, device.withSeat(null, null),
+            LifecycleWrite write = seatWrite(tx, subject, device.withSeat(null, null),
                     LicenseEvent.Kind.RELEASED, now);
             tx.writeLifecycle(write);
             return StatusBuilder.status(subject, after(state, write), hardwareId, now, false);
@@ -428,12 +427,12 @@ public final class Lifecycle {
                 List.of(), List.of(event));
     }
 
-    private static LifecycleWrite seatWrite(StoreTransaction tx, Subject subject, LifecycleState state,
-                                            Activation changed, LicenseEvent.Kind kind, Instant now) {
+    private static LifecycleWrite seatWrite(StoreTransaction tx, Subject subject, Activation changed,
+                                            LicenseEvent.Kind kind, Instant now) {
         LicenseEvent event = new LicenseEvent(tx.reserveIds(1), subject.id(), now, kind, changed.hardwareId(), null,
                 0, null, null, null);
-        return new LifecycleWrite(subject.company(), subject.id(), now, state.license(), List.of(),
-                List.of(changed), List.of(), List.of(event));
+        return new LifecycleWrite(subject.company(), subject.id(), now, null, List.of(), List.of(changed), List.of(),
+                List.of(event));
     }
 
     /** The state {@code write} leaves behind, as the store will hold it. */
@@ -445,7 +444,8 @@ public final class Lifecycle {
         Map<String, ConsumptionCounter> counters = new LinkedHashMap<>();
         state.counters().forEach(counter -> counters.put(counter.feature(), counter));
         write.counters().forEach(counter -> counters.put(counter.feature(), counter));
-        return new LifecycleState(write.state(), List.copyOf(devices.values()), List.copyOf(counters.values()));
+        return new LifecycleState(write.state() == null ? state.license() : write.state(),
+                List.copyOf(devices.values()), List.copyOf(counters.values()));
     }
 
     private static String requireHardwareId(String hardwareId, String field) {
