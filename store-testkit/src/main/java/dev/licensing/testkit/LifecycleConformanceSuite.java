@@ -590,6 +590,15 @@ public abstract class LifecycleConformanceSuite {
             assertThat(check(key, "H1").consumption().totalConsumptions()).as(period[0]).isZero();
             assertThat(consume(key, null, 3).consumption().totalConsumptions()).as(period[0]).isEqualTo(3);
         }
+        clock.set(Instant.parse("2025-03-25T23:00:00Z"));
+        String feature = license("\"product_features\": [{\"code\": \"export\", \"max_consumption\": 2, "
+                + "\"reset_consumption\": true, \"consumption_period\": \"daily\"}]");
+        activate(feature, "H1");
+        consume(feature, "export", 2);
+        assertThat(refused(() -> consume(feature, "export", 1))).isEqualTo(ErrorCode.FEATURE_NOT_ENOUGH_CONSUMPTIONS);
+        clock.set(Instant.parse("2025-03-26T00:00:00Z"));
+        assertThat(consume(feature, "export", 2).features()).extracting(FeatureStatus::totalConsumptions)
+                .containsExactly(2L);
         String never = license("\"license_type\": \"consumption\", \"max_consumptions\": 3");
         activate(never, "H1");
         consume(never, null, 3);
