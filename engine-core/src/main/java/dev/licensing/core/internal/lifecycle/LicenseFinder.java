@@ -18,11 +18,20 @@ final class LicenseFinder {
         this.productExists = productExists;
     }
 
-    Subject find(StoreReader reader, String company, LicenseRef ref) {
+    /**
+     * Refuses a product the company's catalog lacks. Called before the operation's store call, never inside it: the
+     * catalog may have to be read from the store, and a read nested in a read or a transaction could wait for a
+     * connection its own caller holds.
+     */
+    void requireProduct(String company, LicenseRef ref) {
         if (!productExists.test(company, ref.product())) {
             throw Refusal.at(ErrorCode.UNKNOWN_PRODUCT, "product",
                     "no product '" + ref.product() + "' in company '" + company + "'");
         }
+    }
+
+    /** The license {@code ref} names, of a product {@link #requireProduct} accepted. */
+    Subject find(StoreReader reader, String company, LicenseRef ref) {
         if (ref instanceof LicenseRef.Key key) {
             return new Subject(company, reader.findLicenseByKey(company, key.key())
                     .filter(license -> key.product().equals(license.productCode()))

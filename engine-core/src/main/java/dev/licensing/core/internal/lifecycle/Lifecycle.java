@@ -60,6 +60,7 @@ public final class Lifecycle {
     public LicenseStatus activate(String company, Activate request) {
         String hardwareId = requireHardwareId(request.hardwareId(), "hardware_id");
         Instant now = now();
+        finder.requireProduct(company, request.license());
         return store.inTransaction(tx -> {
             Subject subject = finder.find(tx, company, request.license());
             LifecycleState state = lockedState(tx, subject);
@@ -82,6 +83,7 @@ public final class Lifecycle {
     public LicenseStatus check(String company, Check request) {
         String hardwareId = requireHardwareId(request.hardwareId(), "hardware_id");
         Instant now = now();
+        finder.requireProduct(company, request.license());
         // A license that is not floating has nothing to write on a check: a read, concurrent with every other.
         Optional<LicenseStatus> read = store.read(reader -> {
             Subject subject = finder.find(reader, company, request.license());
@@ -93,13 +95,11 @@ public final class Lifecycle {
             return Optional.of(StatusBuilder.status(subject, state, hardwareId, now,
                     request.includeExpiredFeatures()));
         });
+        // Floating (a license's properties never change once written): the seat is taken in a write transaction.
         return read.orElseGet(() -> store.inTransaction(tx -> {
             Subject subject = finder.find(tx, company, request.license());
             LifecycleState state = lockedState(tx, subject);
             Activation device = requireValid(subject, state, hardwareId, now);
-            if (!subject.floating()) {
-                return StatusBuilder.status(subject, state, hardwareId, now, request.includeExpiredFeatures());
-            }
             requireSeat(subject, state, device, now);
             Instant seatUntil = now.plus(Duration.ofMinutes(Subject.count(subject.properties().floatingTimeout())));
             Activation renewed = device.withSeat(seatUntil, device.borrowedUntil());
@@ -113,6 +113,7 @@ public final class Lifecycle {
     public LicenseStatus deactivate(String company, Deactivate request) {
         String hardwareId = requireHardwareId(request.hardwareId(), "hardware_id");
         Instant now = now();
+        finder.requireProduct(company, request.license());
         return store.inTransaction(tx -> {
             Subject subject = finder.find(tx, company, request.license());
             LifecycleState state = lockedState(tx, subject);
@@ -125,6 +126,7 @@ public final class Lifecycle {
         String from = requireHardwareId(request.fromHardwareId(), "from_hardware_id");
         String to = requireHardwareId(request.hardwareId(), "hardware_id");
         Instant now = now();
+        finder.requireProduct(company, request.license());
         return store.inTransaction(tx -> {
             Subject subject = finder.find(tx, company, request.license());
             LifecycleState state = lockedState(tx, subject);
@@ -155,6 +157,7 @@ public final class Lifecycle {
         String feature = request.feature() == null ? ConsumptionCounter.LICENSE : request.feature();
         String fingerprint = fingerprint(feature, request.consumptions(), hardwareId);
         Instant now = now();
+        finder.requireProduct(company, request.license());
         return store.inTransaction(tx -> {
             Subject subject = finder.find(tx, company, request.license());
             LifecycleState state = lockedState(tx, subject);
@@ -188,6 +191,7 @@ public final class Lifecycle {
     public LicenseStatus borrow(String company, Borrow request) {
         String hardwareId = requireHardwareId(request.hardwareId(), "hardware_id");
         Instant now = now();
+        finder.requireProduct(company, request.license());
         return store.inTransaction(tx -> {
             Subject subject = finder.find(tx, company, request.license());
             LifecycleState state = lockedState(tx, subject);
@@ -218,6 +222,7 @@ public final class Lifecycle {
     public LicenseStatus release(String company, Release request) {
         String hardwareId = requireHardwareId(request.hardwareId(), "hardware_id");
         Instant now = now();
+        finder.requireProduct(company, request.license());
         return store.inTransaction(tx -> {
             Subject subject = finder.find(tx, company, request.license());
             LifecycleState state = lockedState(tx, subject);
