@@ -15,7 +15,9 @@ import dev.licensing.api.lifecycle.Transfer;
 import dev.licensing.api.model.License;
 import dev.licensing.api.model.NewPassword;
 import dev.licensing.api.model.OrderResult;
+import dev.licensing.api.store.ConsumptionCounter;
 import dev.licensing.api.store.LicenseEvent;
+import dev.licensing.api.store.LifecycleWrite;
 import dev.licensing.api.store.LicenseStore;
 import dev.licensing.api.store.StoreException;
 import dev.licensing.core.LicenseEngine;
@@ -664,6 +666,24 @@ public abstract class LifecycleConformanceSuite {
         String other = license("\"license_type\": \"consumption\", \"max_consumptions\": 10");
         activate(other, "H1");
         assertThat(engine.consume(COMPANY, new Consume(app(other), "H1", null, 3, "req-1")).replayed()).isFalse();
+    }
+
+    @Test
+    void theStoreAppliesARequestIdOnceEvenWhenAskedTwice() {
+        String key = license("\"license_type\": \"consumption\", \"max_consumptions\": 100");
+        activate(key, "H1");
+        engine.consume(COMPANY, new Consume(app(key), "H1", null, 3, "r1"));
+        long id = store.read(reader -> reader.findLicenseByKey(COMPANY, key).orElseThrow().id());
+        StoreException twice = catchThrowableOfType(() -> store.inTransaction(tx -> {
+            tx.writeLifecycle(new LifecycleWrite(COMPANY, id, START, null, List.of(), List.of(),
+                    List.of(new ConsumptionCounter(ConsumptionCounter.LICENSE, Instant.EPOCH, 99)),
+                    List.of(new LicenseEvent(tx.reserveIds(1), id, START, LicenseEvent.Kind.CONSUMED, "H1",
+                            ConsumptionCounter.LICENSE, 96, Instant.EPOCH, "r1", "another request"))));
+            return null;
+        }), StoreException.class);
+        assertThat(twice).as("the log's unique request id").isNotNull();
+        assertThat(check(key, "H1").consumption().totalConsumptions()).as("rolled back whole").isEqualTo(3);
+        assertThat(store.read(reader -> reader.findRequest(COMPANY, id, "r1")).orElseThrow().amount()).isEqualTo(3);
     }
 
     @Test

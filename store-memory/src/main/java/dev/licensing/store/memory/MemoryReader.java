@@ -115,19 +115,19 @@ final class MemoryReader implements StoreReader {
 
     @Override
     public LifecycleState lifecycleState(String company, long licenseId) {
-        view(company);
+        checkActive();
         return lifecycles.state(licenseId);
     }
 
     @Override
     public Optional<LicenseEvent> findRequest(String company, long licenseId, String requestId) {
-        view(company);
+        checkActive();
         return lifecycles.request(licenseId, requestId);
     }
 
     @Override
     public List<LicenseEvent> licenseEvents(String company, long licenseId) {
-        view(company);
+        checkActive();
         return lifecycles.events(licenseId);
     }
 
@@ -144,9 +144,13 @@ final class MemoryReader implements StoreReader {
     }
 
     private CompanyView view(String company) {
+        checkActive();
+        return views.apply(company);
+    }
+
+    private void checkActive() {
         if (!active) {
             throw new StoreException("a StoreReader must not be used after its work returned", null);
         }
-        return views.apply(company);
     }
 }
