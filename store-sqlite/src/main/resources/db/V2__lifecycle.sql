@@ -52,3 +52,19 @@ CREATE TABLE license_events (
 );
 CREATE INDEX license_events_license ON license_events (license_id, id);
 CREATE UNIQUE INDEX license_events_request ON license_events (license_id, request_id) WHERE request_id IS NOT NULL;
+
+-- Which licenses list which user, by the license's key in its table: findUserLicenses starts from the user's email
+-- and reads only that user's licenses. The trigger fills it from licenses.users_json as licenses are written (they
+-- never change afterwards); the INSERT below fills it for the licenses of a version-1 file.
+CREATE TABLE license_users (
+    user_id       INTEGER NOT NULL,
+    order_pk      INTEGER NOT NULL,
+    item_position INTEGER NOT NULL,
+    position      INTEGER NOT NULL,
+    PRIMARY KEY (user_id, order_pk, item_position, position)
+) WITHOUT ROWID;
+INSERT INTO license_users (user_id, order_pk, item_position, position)
+    SELECT json_extract(u.value, '$[0]'), l.order_pk, l.item_position, l.position
+    FROM licenses l, json_each(l.users_json) u WHERE l.users_json IS NOT NULL;
+CREATE TRIGGER license_users_of_new_license AFTER INSERT ON licenses WHEN NEW.users_json IS NOT NULL BEGIN
+    INSERT INTO license_users (user_id, order_pk, item_position, position) SELECT json_extract(u.value, '$[0]'), NEW.order_pk, NEW.item_position, NEW.position FROM json_each(NEW.users_json) u; END;

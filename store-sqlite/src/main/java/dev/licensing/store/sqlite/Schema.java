@@ -25,7 +25,7 @@ final class Schema {
     /** What a file at {@link #LATEST} must hold; each is touched on open so that a damaged file fails there. */
     private static final List<String> TABLES = List.of("companies", "id_sequence", "customers", "users", "orders",
             "order_items", "licenses", "products", "policies", "customer_accounts", "license_state", "activations",
-            "consumption_counters", "license_events");
+            "consumption_counters", "license_events", "license_users");
 
     private Schema() {
     }

@@ -23,16 +23,16 @@ import static dev.licensing.store.sqlite.Values.setText;
 
 /**
  * The license lifecycle's SQL (schema V2: {@code license_state}, {@code activations}, {@code consumption_counters},
- * {@code license_events}). Everything but the user lookup (SQLite's {@code json_each} over a license's users) is plain
- * SQL with {@code ON CONFLICT} upserts, which PostgreSQL runs as it is.
+ * {@code license_events}, {@code license_users}). Plain SQL with {@code ON CONFLICT} upserts, which PostgreSQL runs as
+ * it is; only the trigger that fills {@code license_users} (V2's script) is SQLite's.
  */
 final class SqliteLifecycle {
     private static final String LICENSE_BY_KEY =
             SqliteReader.SELECT_LICENSE + " WHERE l.company_id = ? AND l.license_key = ?";
     private static final String USER_LICENSES = SqliteReader.SELECT_LICENSE
-            + " WHERE l.company_id = ? AND l.product_code = ? AND l.users_json IS NOT NULL AND EXISTS ("
-            + "SELECT 1 FROM users u, json_each(l.users_json) lu WHERE u.company_id = l.company_id "
-            + "AND u.email_lower = ? AND json_extract(lu.value, '$[0]') = u.id) ORDER BY l.id";
+            + " JOIN license_users lu ON lu.order_pk = l.order_pk AND lu.item_position = l.item_position"
+            + " AND lu.position = l.position JOIN users u ON u.id = lu.user_id"
+            + " WHERE u.company_id = ? AND u.email_lower = ? AND l.product_code = ? ORDER BY l.id";
     private static final String STATE = "SELECT license_id, first_activated_at, validity_end, maintenance_end, active, "
             + "transfer_count, last_activation_event, last_deactivation_event, last_deactivated_hardware_id "
             + "FROM license_state WHERE license_id = ?";
@@ -80,8 +80,8 @@ final class SqliteLifecycle {
                                       String productCode) throws SQLException {
         PreparedStatement ps = statements.prepare(USER_LICENSES);
         ps.setLong(1, companyId);
-        ps.setString(2, productCode);
-        ps.setString(3, emailLower);
+        ps.setString(2, emailLower);
+        ps.setString(3, productCode);
         return rows(ps, SqliteReader::license);
     }
 

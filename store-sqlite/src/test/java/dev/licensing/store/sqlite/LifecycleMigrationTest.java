@@ -28,17 +28,22 @@ class LifecycleMigrationTest {
     @Test
     void aVersionOneFileGainsTheLifecycleTablesAndKeepsItsLicenses() throws Exception {
         Path file = dir.resolve("v1.db");
+        String password;
         try (SqliteLicenseStore store = SqliteLicenseStore.open(file)) {
             LicenseEngine engine = engine(store);
             engine.replaceCatalog("acme", new CatalogJson().read(LifecycleConformanceSuite.CATALOG));
             engine.createOrderJson("acme", "{\"id\": \"o-1\", \"items\": [{\"product_code\": \"APP\", "
                     + "\"licenses\": [{\"key\": \"OLD-1\"}]}]}");
+            password = engine.createOrderJson("acme", "{\"id\": \"o-2\", \"items\": [{\"product_code\": \"USR\", "
+                    + "\"licenses\": [{\"users\": [{\"email\": \"ann@example.com\"}]}]}]}").newPasswords().get(0)
+                    .password();
         }
         // What version 1 left: the same tables less version 2's, and user_version 1.
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = connection.createStatement()) {
+            statement.execute("DROP TRIGGER license_users_of_new_license");
             for (String table : new String[] {"license_state", "activations", "consumption_counters",
-                    "license_events"}) {
+                    "license_events", "license_users"}) {
                 statement.execute("DROP TABLE " + table);
             }
             statement.execute("PRAGMA user_version = 1");
@@ -48,6 +53,9 @@ class LifecycleMigrationTest {
             LicenseEngine engine = engine(store);
             assertThat(engine.activate("acme", new Activate(new LicenseRef.Key("APP", "OLD-1"), "H1", null, false))
                     .timesActivated()).isEqualTo(1);
+            // The user-based license written by version 1 is found through the table the migration filled.
+            assertThat(engine.activate("acme", new Activate(new LicenseRef.User("USR", "Ann@Example.com", null), "H1",
+                    password, false)).user()).isEqualTo("ann@example.com");
         }
         assertThat(OpeningFilesTest.userVersion(file)).isEqualTo(Schema.LATEST).isEqualTo(2);
         try (SqliteLicenseStore store = SqliteLicenseStore.open(file)) {
