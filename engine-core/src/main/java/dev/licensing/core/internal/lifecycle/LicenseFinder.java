@@ -13,6 +13,7 @@ import java.util.function.BiPredicate;
 /** lifecycle.md "Finding the license": by key in the company, or a user's lowest license id of the product. */
 final class LicenseFinder {
     private final BiPredicate<String, String> productExists;
+    private final KeyedLicenses keyed = new KeyedLicenses();
 
     LicenseFinder(BiPredicate<String, String> productExists) {
         this.productExists = productExists;
@@ -33,7 +34,7 @@ final class LicenseFinder {
     /** The license {@code ref} names, of a product {@link #requireProduct} accepted. */
     Subject find(StoreReader reader, String company, LicenseRef ref) {
         if (ref instanceof LicenseRef.Key key) {
-            return new Subject(company, reader.findLicenseByKey(company, key.key())
+            return new Subject(company, keyed.find(reader, company, key.key())
                     .filter(license -> key.product().equals(license.productCode()))
                     .orElseThrow(() -> Refusal.of(ErrorCode.LICENSE_NOT_FOUND,
                             "no license with that key of product '" + key.product() + "'")), null);
