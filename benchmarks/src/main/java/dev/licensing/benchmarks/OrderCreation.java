@@ -2,9 +2,9 @@ package dev.licensing.benchmarks;
 
 import dev.licensing.api.catalog.Catalog;
 import dev.licensing.api.store.LicenseStore;
+import dev.licensing.api.order.OrderRequest;
 import dev.licensing.core.LicenseEngine;
-import dev.licensing.core.plan.PlannedOrder;
-import dev.licensing.core.write.WriteOutcome;
+import dev.licensing.core.OrderOutcome;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The two ways the engine's creation benchmarks write orders, the same on every store: in bulk, as
- * {@code licensing import} does (plan each request, write the batch in one transaction), and one order a transaction
+ * {@code licensing import} does ({@link LicenseEngine#createOrders}: the batch in one transaction), and one order a
+ * transaction
  * ({@link LicenseEngine#createOrder}).
  */
 final class OrderCreation {
@@ -40,17 +41,17 @@ final class OrderCreation {
     }
 
     /**
-     * Plans {@link #BULK} requests and writes them in one transaction; fails if the store rejected any, since a
-     * rejected order would count as written. Returns the items written, for the benchmark to consume.
+     * Creates {@link #BULK} requests in one transaction; fails if the engine rejected any, since a rejected order
+     * would count as written. Returns the items written, for the benchmark to consume.
      */
     static int bulk(LicenseEngine engine, DecodedRequests requests) {
-        List<PlannedOrder> batch = new ArrayList<>(BULK);
+        List<OrderRequest> batch = new ArrayList<>(BULK);
         for (int i = 0; i < BULK; i++) {
-            batch.add(engine.planOrder(COMPANY, requests.next(), List.of()));
+            batch.add(requests.next());
         }
         int items = 0;
-        for (WriteOutcome outcome : engine.writeOrders(batch)) {
-            if (!outcome.written()) {
+        for (OrderOutcome outcome : engine.createOrders(COMPANY, batch)) {
+            if (!outcome.created()) {
                 throw new IllegalStateException("a generated order was rejected: " + outcome.errors());
             }
             items += outcome.result().order().items().size();

@@ -62,6 +62,8 @@ final class EngineOptions {
         LicenseEngine engine = LicenseEngine.builder(store)
                 .clock(now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC))
                 .random(randomSource())
+                // Import summaries measure real time, also when --now fixes the clock.
+                .ticker(System::nanoTime)
                 .ignoreUnknownFields(ignoreUnknownFields)
                 .build();
         if (catalog != null) {

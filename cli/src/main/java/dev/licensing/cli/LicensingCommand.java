@@ -19,7 +19,9 @@ import java.util.List;
         description = "An embedded software-licensing engine: LicenseSpring orders in, licenses out.",
         subcommands = {CreateOrderCommand.class, ShowOrderCommand.class, ImportCommand.class, ActivateCommand.class,
                 CheckCommand.class, DeactivateCommand.class, TransferCommand.class, ConsumeCommand.class,
-                BorrowCommand.class, ReleaseCommand.class},
+                BorrowCommand.class, ReleaseCommand.class, VipOrderCommand.class, ShowVipOrderCommand.class,
+                VipOrdersCommand.class, VipSubscriptionsCommand.class, VipUpdateSubscriptionCommand.class,
+                VipRenewCommand.class},
         exitCodeOnInvalidInput = ExitCode.USAGE,
         exitCodeOnExecutionException = ExitCode.STORE_FAILED)
 public final class LicensingCommand implements Runnable {

@@ -39,8 +39,8 @@ final class ShowOrderCommand implements Callable<Integer> {
             LicenseEngine engine = options.engine(store, false);
             Optional<Order> order = engine.findOrder(options.company, orderId);
             if (order.isEmpty()) {
-                out.println(json.writeErrors(List.of(LicensingError.of(ErrorCode.ORDER_NOT_FOUND, null,
-                        "no order '" + orderId + "' in company '" + options.company + "'")), true));
+                out.println(json.writeErrors(List.of(new LicensingError(ErrorCode.ORDER_NOT_FOUND,
+                        "no order '" + orderId + "' in company '" + options.company + "'", null)), true));
                 return ExitCode.REJECTED;
             }
             out.println(json.writeOrder(order.get(), true));

@@ -11,8 +11,4 @@ public record LicensingError(ErrorCode code, String message, String field) {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
     }
-
-    public static LicensingError of(ErrorCode code, String field, String message) {
-        return new LicensingError(code, message, field);
-    }
 }

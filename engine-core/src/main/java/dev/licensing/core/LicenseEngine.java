@@ -12,31 +12,33 @@ import dev.licensing.api.lifecycle.Release;
 import dev.licensing.api.lifecycle.Transfer;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderResult;
-import dev.licensing.api.model.Warning;
 import dev.licensing.api.order.OrderRequest;
 import dev.licensing.api.store.LicenseStore;
-import dev.licensing.core.catalog.CatalogCache;
-import dev.licensing.core.catalog.CatalogIndex;
-import dev.licensing.core.catalog.CatalogValidator;
 import dev.licensing.core.importing.ImportListener;
 import dev.licensing.core.importing.ImportOptions;
 import dev.licensing.core.importing.ImportSummary;
-import dev.licensing.core.importing.OrderImport;
+import dev.licensing.core.internal.OrderPipeline;
+import dev.licensing.core.internal.catalog.CatalogCache;
+import dev.licensing.core.internal.catalog.CatalogIndex;
+import dev.licensing.core.internal.catalog.CatalogValidator;
+import dev.licensing.core.internal.importing.OrderImport;
 import dev.licensing.core.internal.lifecycle.Lifecycle;
-import dev.licensing.core.plan.OrderPlanner;
-import dev.licensing.core.plan.PlannedOrder;
+import dev.licensing.core.internal.plan.PlannedOrder;
+import dev.licensing.core.internal.vip.VipService;
+import dev.licensing.core.internal.write.WriteOutcome;
+import dev.licensing.core.vip.VipMarketplace;
 import dev.licensing.core.wire.DecodedOrder;
 import dev.licensing.core.wire.LicenseSpringJson;
-import dev.licensing.core.write.OrderWriter;
-import dev.licensing.core.write.WriteOutcome;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.LongSupplier;
 
 /**
  * The licensing engine: creates LicenseSpring orders in a {@link LicenseStore} (DESIGN §2: validate, plan, one store
@@ -48,17 +50,21 @@ public final class LicenseEngine {
 
     private final LicenseStore store;
     private final CatalogCache catalogs;
-    private final OrderPlanner planner;
-    private final OrderWriter writer;
+    private final OrderPipeline orders;
     private final LicenseSpringJson json;
+    private final LongSupplier ticker;
+    private final VipMarketplace vip;
     private final Lifecycle lifecycle;
 
     private LicenseEngine(Builder builder) {
         this.store = builder.store;
         this.catalogs = new CatalogCache(builder.store, CATALOG_CACHE_EXPIRY);
-        this.planner = new OrderPlanner(builder.clock, builder.random);
-        this.writer = new OrderWriter(builder.random);
+        this.orders = new OrderPipeline(builder.store, catalogs, builder.clock, builder.random);
         this.json = new LicenseSpringJson(builder.ignoreUnknownFields);
+        this.ticker = builder.ticker != null ? builder.ticker : nanosOf(builder.clock);
+        this.vip = new VipMarketplace(new VipService(builder.store,
+                company -> catalogs.get(company).map(CatalogIndex::catalog), builder.clock, builder.random),
+                builder.store, ticker);
         this.lifecycle = new Lifecycle(builder.store, builder.clock,
                 (company, product) -> catalogs.get(company).flatMap(index -> index.product(product)).isPresent());
     }
@@ -74,7 +80,8 @@ public final class LicenseEngine {
      * @throws dev.licensing.api.store.StoreException     when the store fails
      */
     public OrderResult createOrder(String company, OrderRequest request) {
-        return writer.writeOne(store, planOrder(company, request, List.of()));
+        requireCompany(company);
+        return orders.create(company, request, List.of());
     }
 
     /**
@@ -89,28 +96,37 @@ public final class LicenseEngine {
         if (!decoded.errors().isEmpty()) {
             throw new OrderRejectedException(decoded.errors());
         }
-        return writer.writeOne(store, planOrder(company, decoded.request(), decoded.warnings()));
+        return orders.create(company, decoded.request(), decoded.warnings());
     }
 
     /**
-     * Validates and plans a request without writing anything: the first half of {@link #createOrder}, for bulk import
-     * to collect many plans and write them with {@link #writeOrders}.
+     * Creates many orders of one company in one store transaction, as bulk import does: each is validated on its own
+     * and written whole or rejected on its own (a rejected one never takes the others down), also for conflicts only
+     * the store or the batch sees (the same key twice, the same order id twice: the first wins, unless the later one
+     * says {@code append}). The outcomes come in request order.
      *
-     * @param warnings what decoding the request reported, carried onto its result
-     * @throws OrderRejectedException with every violation found
+     * @throws dev.licensing.api.store.StoreException when the store fails: nothing of the batch is written
      */
-    public PlannedOrder planOrder(String company, OrderRequest request, List<Warning> warnings) {
+    public List<OrderOutcome> createOrders(String company, List<OrderRequest> requests) {
         requireCompany(company);
-        Objects.requireNonNull(request, "request");
-        return planner.plan(company, catalogs.get(company).orElse(null), request, warnings);
-    }
-
-    /**
-     * Writes planned orders of one company in one store transaction; each order is written whole or rejected on its
-     * own (a taken id or key), and the outcomes come in batch order.
-     */
-    public List<WriteOutcome> writeOrders(List<PlannedOrder> batch) {
-        return writer.writeBatch(store, batch);
+        OrderOutcome[] outcomes = new OrderOutcome[requests.size()];
+        List<PlannedOrder> planned = new ArrayList<>(requests.size());
+        List<Integer> plannedAt = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                planned.add(orders.plan(company, requests.get(i), List.of()));
+                plannedAt.add(i);
+            } catch (OrderRejectedException rejected) {
+                outcomes[i] = new OrderOutcome(requests.get(i).id(), null, rejected.errors());
+            }
+        }
+        List<WriteOutcome> written = orders.write(planned);
+        for (int n = 0; n < written.size(); n++) {
+            WriteOutcome outcome = written.get(n);
+            outcomes[plannedAt.get(n)] = new OrderOutcome(outcome.planned().header().orderId(), outcome.result(),
+                    outcome.errors());
+        }
+        return List.of(outcomes);
     }
 
     /**
@@ -125,7 +141,12 @@ public final class LicenseEngine {
     public ImportSummary importOrders(String company, Iterator<String> lines, ImportOptions options,
                                       ImportListener listener) {
         requireCompany(company);
-        return new OrderImport(this, store, json, company, options, listener).run(lines);
+        return new OrderImport(orders, json, ticker, company, options, listener).run(lines);
+    }
+
+    /** The VIP Marketplace dialect on this engine's store, clock and random source. */
+    public VipMarketplace vip() {
+        return vip;
     }
 
     /** The stored order with the caller's id {@code orderId}, with every item and license. */
@@ -197,6 +218,14 @@ public final class LicenseEngine {
         return lifecycle.release(company, Objects.requireNonNull(request, "request"));
     }
 
+    /** Elapsed time on the clock, for engines not given a ticker: coarse, and zero on a fixed clock. */
+    private static LongSupplier nanosOf(Clock clock) {
+        return () -> {
+            var now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
+    }
+
     private static void requireCompany(String company) {
         if (company == null || company.isEmpty()) {
             throw new IllegalArgumentException("a company is a non-empty string");
@@ -208,6 +237,7 @@ public final class LicenseEngine {
         private final LicenseStore store;
         private Clock clock;
         private Random random;
+        private LongSupplier ticker;
         private boolean ignoreUnknownFields;
 
         private Builder(LicenseStore store) {
@@ -223,6 +253,15 @@ public final class LicenseEngine {
         /** The source of keys, passwords and salts: a {@code SecureRandom} in production, seeded in tests. */
         public Builder random(Random random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * The source of elapsed time, in nanoseconds from any fixed origin, that an import's summary measures its
+         * {@code elapsed} with (the command line gives {@code System::nanoTime}); default: the clock.
+         */
+        public Builder ticker(LongSupplier ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
             return this;
         }
 

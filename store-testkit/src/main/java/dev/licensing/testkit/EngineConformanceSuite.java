@@ -25,6 +25,7 @@ import dev.licensing.api.order.UserRequest;
 import dev.licensing.api.store.LicenseStore;
 import dev.licensing.api.store.StoreException;
 import dev.licensing.core.LicenseEngine;
+import dev.licensing.core.OrderOutcome;
 import dev.licensing.core.wire.LicenseSpringJson;
 import dev.licensing.core.wire.InvalidCatalogException;
 import org.junit.jupiter.api.AfterEach;
@@ -1443,15 +1444,13 @@ public abstract class EngineConformanceSuite {
     class Batches {
         @Test
         void aBatchIsWrittenInOneTransactionAndOnlyTheGuiltyOrderIsRejected() {
-            List<dev.licensing.core.plan.PlannedOrder> batch = List.of(
-                    engine.planOrder(COMPANY, order("b1").item(item("KEY").license(key("K-1")))
-                            .item(item("USR").license(users("new@b.com"))).build(), List.of()),
-                    engine.planOrder(COMPANY, order("b2").item(item("KEY").license(key("K-1"))).build(), List.of()),
-                    engine.planOrder(COMPANY, order("b3").item(item("USR").license(users("NEW@b.com"))).build(),
-                            List.of()),
-                    engine.planOrder(COMPANY, order("b1").item(item("KEY").license(key(null))).build(), List.of()));
-            List<dev.licensing.core.write.WriteOutcome> outcomes = engine.writeOrders(batch);
-            assertThat(outcomes).extracting(o -> o.written()).containsExactly(true, false, true, false);
+            List<OrderOutcome> outcomes = engine.createOrders(COMPANY, List.of(
+                    order("b1").item(item("KEY").license(key("K-1"))).item(item("USR").license(users("new@b.com")))
+                            .build(),
+                    order("b2").item(item("KEY").license(key("K-1"))).build(),
+                    order("b3").item(item("USR").license(users("NEW@b.com"))).build(),
+                    order("b1").item(item("KEY").license(key(null))).build()));
+            assertThat(outcomes).extracting(OrderOutcome::created).containsExactly(true, false, true, false);
             assertThat(outcomes.get(1).errors()).extracting(LicensingError::code, LicensingError::field)
                     .containsExactly(tuple(ErrorCode.LICENSE_KEY_EXISTS, "items[0].licenses[0].key"));
             assertThat(outcomes.get(3).errors()).extracting(LicensingError::code, LicensingError::field)

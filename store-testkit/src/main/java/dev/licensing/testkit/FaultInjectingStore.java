@@ -13,7 +13,12 @@ import dev.licensing.api.store.OrderWrite;
 import dev.licensing.api.store.StoreException;
 import dev.licensing.api.store.StoreReader;
 import dev.licensing.api.store.StoreTransaction;
+import dev.licensing.api.store.VipReplay;
+import dev.licensing.api.store.VipWrite;
+import dev.licensing.api.vip.VipOrder;
+import dev.licensing.api.vip.VipSubscription;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +31,34 @@ import java.util.function.Function;
  * A store that fails once, on purpose: the {@code failingWrite}-th call of {@link StoreTransaction#write} (counting from
  * 1 across every transaction) throws a {@link StoreException}, for tests of atomicity at every level. The failing call
  * first hands its writes to the wrapped store, so the rollback that follows has real writes to undo. Everything else
- * goes to the wrapped store unchanged.
+ * goes to the wrapped store unchanged. {@link #failingVipWrite} does the same with {@link StoreTransaction#writeVip}.
  */
 public final class FaultInjectingStore implements LicenseStore {
     private final LicenseStore delegate;
     private final int failingWrite;
+    private final int failingVipWrite;
     private final AtomicInteger writeCalls = new AtomicInteger();
+    private final AtomicInteger vipWriteCalls = new AtomicInteger();
 
     public FaultInjectingStore(LicenseStore delegate, int failingWrite) {
+        this(delegate, failingWrite, 0);
         if (failingWrite < 1) {
             throw new IllegalArgumentException("write calls count from 1: " + failingWrite);
         }
+    }
+
+    private FaultInjectingStore(LicenseStore delegate, int failingWrite, int failingVipWrite) {
         this.delegate = delegate;
         this.failingWrite = failingWrite;
+        this.failingVipWrite = failingVipWrite;
+    }
+
+    /** A store whose {@code failingVipWrite}-th call of {@code writeVip} (counting from 1) fails after writing. */
+    public static FaultInjectingStore failingVipWrite(LicenseStore delegate, int failingVipWrite) {
+        if (failingVipWrite < 1) {
+            throw new IllegalArgumentException("writeVip calls count from 1: " + failingVipWrite);
+        }
+        return new FaultInjectingStore(delegate, 0, failingVipWrite);
     }
 
     /** How many {@code write} calls were made so far, the failing one included. */
@@ -121,7 +141,7 @@ public final class FaultInjectingStore implements LicenseStore {
         public Map<String, Customer> findCustomersByReference(String company, Collection<String> references) {
             return transaction.findCustomersByReference(company, references);
         }
-    
+
         @Override
         public Optional<License> findLicenseByKey(String company, String key) {
             return transaction.findLicenseByKey(company, key);
@@ -160,6 +180,45 @@ public final class FaultInjectingStore implements LicenseStore {
             if (call == failingWrite) {
                 throw new StoreException("injected failure of write call " + call, null);
             }
+        }
+
+        @Override
+        public void writeVip(VipWrite write) {
+            int call = vipWriteCalls.incrementAndGet();
+            transaction.writeVip(write);
+            if (call == failingVipWrite) {
+                throw new StoreException("injected failure of writeVip call " + call, null);
+            }
+        }
+
+        @Override
+        public Optional<LocalDate> vipCoterm(String company, String customerId) {
+            return transaction.vipCoterm(company, customerId);
+        }
+
+        @Override
+        public Optional<VipOrder> findVipOrder(String company, String orderId) {
+            return transaction.findVipOrder(company, orderId);
+        }
+
+        @Override
+        public List<VipOrder> vipOrders(String company, String customerId) {
+            return transaction.vipOrders(company, customerId);
+        }
+
+        @Override
+        public Optional<VipSubscription> findVipSubscription(String company, String subscriptionId) {
+            return transaction.findVipSubscription(company, subscriptionId);
+        }
+
+        @Override
+        public List<VipSubscription> vipSubscriptions(String company, String customerId) {
+            return transaction.vipSubscriptions(company, customerId);
+        }
+
+        @Override
+        public Optional<VipReplay> findVipReplay(String company, String correlationId) {
+            return transaction.findVipReplay(company, correlationId);
         }
     }
 }

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -99,7 +98,7 @@ final class Ledger {
     }
 
     static String emailKey(String email) {
-        return email.toLowerCase(Locale.ROOT);
+        return StoreReader.emailKey(email);
     }
 
     static List<String> keysOf(List<OrderItem> items) {

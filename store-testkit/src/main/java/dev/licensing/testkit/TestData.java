@@ -5,6 +5,7 @@ import dev.licensing.api.ConsumptionPeriod;
 import dev.licensing.api.CustomFieldType;
 import dev.licensing.api.FeatureProperties;
 import dev.licensing.api.LicenseProperties;
+import dev.licensing.api.LicenseProperty;
 import dev.licensing.api.LicenseType;
 import dev.licensing.api.catalog.Catalog;
 import dev.licensing.api.catalog.CustomerAccount;
@@ -51,11 +52,22 @@ public final class TestData {
     private TestData() {
     }
 
-    /** Every property set, none to the engine's default (DESIGN §3), every number distinct. */
+    /**
+     * Every declared property set ({@link LicenseProperty#all()}: one added later is covered too), none to the engine's
+     * default (DESIGN §3), every number and every text distinct.
+     */
     public static LicenseProperties fullLicenseProperties() {
-        return new LicenseProperties(true, false, LicenseType.SUBSCRIPTION, 7, true, "2y", "2030-12-31", "2024-01-15",
-                45, 3, true, 72, true, "sub-42", true, "6m", "2026-06-30T12:00:00Z", true, true, 5, true, 99L, true,
-                14, true, true, true, 48, 1000L, true, 50L, true, ConsumptionPeriod.MONTHLY, true, true, 11);
+        return LicenseProperty.build(property -> {
+            int n = property.index();
+            return switch (property.kind()) {
+                case BOOLEAN -> !Boolean.TRUE.equals(property.engineDefault());
+                case INTEGER -> 3 + n;
+                case LONG -> 1000L + n;
+                case TEXT -> property.wireName() + "-" + n;
+                case LICENSE_TYPE -> LicenseType.SUBSCRIPTION;
+                case CONSUMPTION_PERIOD -> ConsumptionPeriod.MONTHLY;
+            };
+        });
     }
 
     /** Every feature property set, every number distinct. */

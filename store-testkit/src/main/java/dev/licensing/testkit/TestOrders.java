@@ -2,6 +2,7 @@ package dev.licensing.testkit;
 
 import dev.licensing.api.FeatureProperties;
 import dev.licensing.api.LicenseProperties;
+import dev.licensing.api.LicenseProperty;
 import dev.licensing.api.order.CustomFieldRequest;
 import dev.licensing.api.order.CustomerRequest;
 import dev.licensing.api.order.FeatureRequest;
@@ -13,7 +14,9 @@ import dev.licensing.api.order.UserRequest;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Compact builders for engine-api requests in tests: {@code order("o1").item(item("TT").license(key("K"))).build()}. */
 public final class TestOrders {
@@ -45,7 +48,11 @@ public final class TestOrders {
 
     /** License properties by record component name: {@code props("maxActivations", 10)}; the rest null. */
     public static LicenseProperties props(Object... namesAndValues) {
-        return record(LicenseProperties.class, namesAndValues);
+        Map<String, Object> given = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            given.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return LicenseProperty.of(given);
     }
 
     /** Feature properties by record component name: {@code featureProps("maxConsumption", 33L)}. */

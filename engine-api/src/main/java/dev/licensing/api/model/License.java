@@ -42,7 +42,8 @@ public record License(
         customFields = customFields == null ? List.of() : List.copyOf(customFields);
     }
 
+    /** Whether users authorize it: a user-based license (and its bundle license); never a sub-license, which has none. */
     public boolean isUserBased() {
-        return key == null;
+        return !users.isEmpty();
     }
 }

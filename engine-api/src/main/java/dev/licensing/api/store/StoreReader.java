@@ -7,6 +7,7 @@ import dev.licensing.api.model.User;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +16,7 @@ import java.util.Set;
  * The reads the engine needs. Each lookup takes a whole batch of values so that bulk import asks once per batch, not
  * once per order. Inside a {@link StoreTransaction} reads see the transaction's own writes.
  */
-public interface StoreReader {
+public interface StoreReader extends VipStoreReader {
 
     /** The whole order (header, every item and license in write order), or empty. */
     Optional<Order> findOrder(String company, String orderId);
@@ -30,12 +31,19 @@ public interface StoreReader {
     Set<String> existingKeys(String company, Collection<String> keys);
 
     /**
-     * The company's users whose email equals one of {@code emails} ignoring case, keyed by the lower-case
-     * ({@code Locale.ROOT}) email.
+     * The form under which an email names one user, or one customer, of a company: lower case in {@code Locale.ROOT}
+     * (which SQL's ASCII-only {@code lower()} is not). The engine and every store compare and key emails by it.
+     */
+    static String emailKey(String email) {
+        return email.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The company's users whose email equals one of {@code emails} ignoring case, keyed by {@link #emailKey}.
      */
     Map<String, User> findUsers(String company, Collection<String> emails);
 
-    /** The company's customers whose email equals one of {@code emails} ignoring case, keyed by lower-case email. */
+    /** The company's customers whose email equals one of {@code emails} ignoring case, keyed by {@link #emailKey}. */
     Map<String, Customer> findCustomersByEmail(String company, Collection<String> emails);
 
     /**

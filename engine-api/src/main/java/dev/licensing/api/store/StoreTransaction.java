@@ -38,8 +38,14 @@ public interface StoreTransaction extends StoreReader {
 
     /**
      * Writes one lifecycle operation: ends the listed active devices, then inserts or replaces the listed ones, the
-     * counters and the state (when the write carries one), and appends the events. A second event with a license's request id throws
-     * {@link StoreException}; the caller then lets the transaction roll back.
+     * counters and the state (when the write carries one), and appends the events. A second event with a license's
+     * request id throws {@link StoreException}; the caller then lets the transaction roll back.
      */
     void writeLifecycle(LifecycleWrite write);
+
+    /**
+     * Writes what one VIP Marketplace request changed, as {@link VipWrite} says. Within a company an order id and a
+     * subscription id name one record; a correlation id one kept answer.
+     */
+    void writeVip(VipWrite write);
 }

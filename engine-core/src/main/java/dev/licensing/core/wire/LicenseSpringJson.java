@@ -1,5 +1,9 @@
 package dev.licensing.core.wire;
 
+import dev.licensing.core.internal.wire.OrderRequestReader;
+import dev.licensing.core.internal.wire.OrderResponseWriter;
+import dev.licensing.core.internal.wire.WireJson;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,7 @@
 package dev.licensing.core.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.licensing.core.internal.wire.WireJson;
 import dev.licensing.api.lifecycle.ConsumptionStatus;
 import dev.licensing.api.lifecycle.FeatureStatus;
 import dev.licensing.api.lifecycle.LicenseStatus;

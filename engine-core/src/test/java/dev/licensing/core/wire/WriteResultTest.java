@@ -41,7 +41,7 @@ class WriteResultTest {
                                               String maintenanceDuration, ConsumptionPeriod consumptionPeriod,
                                               Long maxConsumptions) {
         return new LicenseProperties(false, true, type, 1, false, validDuration, null, null, 120, 0, false, 0, false,
-                null, maintenance, maintenanceDuration, null, false, false, 0, false, null, false, 0, false, false,
+                "", maintenance, maintenanceDuration, null, false, false, 0, false, null, false, 0, false, false,
                 false, 0, maxConsumptions, false, 0L, false, consumptionPeriod, false, false, null);
     }
 
@@ -281,8 +281,8 @@ class WriteResultTest {
     @Test
     void errorsAreWrittenWithFieldOmittedWhenNoOneFieldIsAtFault() {
         String json = codec.writeErrors(List.of(
-                LicensingError.of(ErrorCode.UNKNOWN_FIELD, "items[0].licenses[0].max_activation", "unknown field"),
-                LicensingError.of(ErrorCode.INVALID_JSON, null, "not a JSON document")), false);
+                new LicensingError(ErrorCode.UNKNOWN_FIELD, "unknown field", "items[0].licenses[0].max_activation"),
+                new LicensingError(ErrorCode.INVALID_JSON, "not a JSON document", null)), false);
 
         assertThat(json).isEqualTo("{\"errors\":["
                 + "{\"code\":\"unknown_field\",\"message\":\"unknown field\",\"field\":\"items[0].licenses[0].max_activation\"},"

@@ -6,13 +6,13 @@ import dev.licensing.api.model.LicenseUser;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
+import dev.licensing.api.store.StoreReader;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,9 +30,9 @@ final class CompanyData {
     /** A user's licenses by user id, in write order (ids grow, so lowest id first). */
     private final Map<Long, List<License>> licensesByUser = new HashMap<>();
 
-    /** The form in which emails are compared and keyed (the SPI's lower case, {@code Locale.ROOT}). */
+    /** The form in which emails are compared and keyed ({@link StoreReader#emailKey}). */
     static String emailKey(String email) {
-        return email.toLowerCase(Locale.ROOT);
+        return StoreReader.emailKey(email);
     }
 
     StoredOrder order(String orderId) {

@@ -1,8 +1,7 @@
 package dev.licensing.store.sqlite;
 
-import dev.licensing.api.ConsumptionPeriod;
 import dev.licensing.api.LicenseProperties;
-import dev.licensing.api.LicenseType;
+import dev.licensing.api.LicenseProperty;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,85 +17,44 @@ import static dev.licensing.store.sqlite.Values.setLong;
 import static dev.licensing.store.sqlite.Values.setText;
 
 /**
- * The column of each property of {@link LicenseProperties} (licenses, product defaults, policies), in one fixed order
- * for SQL text, binding and reading alike. A license feature's {@code FeatureProperties} are fields of the license's
- * {@code features_json} ({@link LicenseJson}).
+ * The column of each property of {@link LicenseProperties} (licenses, product defaults, policies): its wire name, in
+ * the declaration order of {@link LicenseProperty#all()}, for SQL text, binding and reading alike. A license feature's
+ * {@code FeatureProperties} are fields of the license's {@code features_json} ({@link LicenseJson}).
  */
 final class PropertyColumns {
     private PropertyColumns() {
     }
 
-    static final List<String> LICENSE = List.of(
-            "active", "enabled", "license_type", "max_activations", "allow_unlimited_activations", "valid_duration",
-            "validity_period", "start_date", "floating_timeout", "max_transfers", "can_borrow", "max_borrow_time",
-            "is_air_gapped", "subscription_id", "enable_maintenance_period", "maintenance_duration",
-            "maintenance_period", "is_floating_cloud", "is_floating", "floating_users", "is_local_license",
-            "floating_server_id", "is_trial", "trial_days", "prevent_vm", "is_hardware_key_auth", "allow_grace_period",
-            "grace_period", "max_consumptions", "allow_overages", "max_overages", "reset_consumption",
-            "consumption_period", "allow_negative_consumptions", "allow_unlimited_consumptions", "max_license_users");
+    static final List<String> LICENSE = LicenseProperty.all().stream().map(LicenseProperty::wireName).toList();
 
     /** Binds {@code p} from parameter {@code at} on; returns the next free parameter index. */
     static int bind(PreparedStatement ps, int at, LicenseProperties p) throws SQLException {
-        int i = at;
-        setBool(ps, i++, p.active());
-        setBool(ps, i++, p.enabled());
-        setText(ps, i++, p.licenseType() == null ? null : p.licenseType().wire());
-        setInt(ps, i++, p.maxActivations());
-        setBool(ps, i++, p.allowUnlimitedActivations());
-        setText(ps, i++, p.validDuration());
-        setText(ps, i++, p.validityPeriod());
-        setText(ps, i++, p.startDate());
-        setInt(ps, i++, p.floatingTimeout());
-        setInt(ps, i++, p.maxTransfers());
-        setBool(ps, i++, p.canBorrow());
-        setInt(ps, i++, p.maxBorrowTime());
-        setBool(ps, i++, p.isAirGapped());
-        setText(ps, i++, p.subscriptionId());
-        setBool(ps, i++, p.enableMaintenancePeriod());
-        setText(ps, i++, p.maintenanceDuration());
-        setText(ps, i++, p.maintenancePeriod());
-        setBool(ps, i++, p.isFloatingCloud());
-        setBool(ps, i++, p.isFloating());
-        setInt(ps, i++, p.floatingUsers());
-        setBool(ps, i++, p.isLocalLicense());
-        setLong(ps, i++, p.floatingServerId());
-        setBool(ps, i++, p.isTrial());
-        setInt(ps, i++, p.trialDays());
-        setBool(ps, i++, p.preventVm());
-        setBool(ps, i++, p.isHardwareKeyAuth());
-        setBool(ps, i++, p.allowGracePeriod());
-        setInt(ps, i++, p.gracePeriod());
-        setLong(ps, i++, p.maxConsumptions());
-        setBool(ps, i++, p.allowOverages());
-        setLong(ps, i++, p.maxOverages());
-        setBool(ps, i++, p.resetConsumption());
-        setText(ps, i++, p.consumptionPeriod() == null ? null : p.consumptionPeriod().wire());
-        setBool(ps, i++, p.allowNegativeConsumptions());
-        setBool(ps, i++, p.allowUnlimitedConsumptions());
-        setInt(ps, i++, p.maxLicenseUsers());
-        return i;
+        for (LicenseProperty property : LicenseProperty.all()) {
+            int i = at + property.index();
+            Object value = property.toWire(property.get(p));
+            switch (property.kind()) {
+                case BOOLEAN -> setBool(ps, i, (Boolean) value);
+                case INTEGER -> setInt(ps, i, (Integer) value);
+                case LONG -> setLong(ps, i, (Long) value);
+                case TEXT, LICENSE_TYPE, CONSUMPTION_PERIOD -> setText(ps, i, (String) value);
+            }
+        }
+        return at + LicenseProperty.all().size();
     }
 
     /** Reads the properties whose first column is {@code at}. */
     static LicenseProperties readLicense(ResultSet rs, int at) throws SQLException {
-        int i = at;
-        return new LicenseProperties(
-                getBool(rs, i++), getBool(rs, i++), licenseType(rs.getString(i++)), getInt(rs, i++), getBool(rs, i++),
-                rs.getString(i++), rs.getString(i++), rs.getString(i++), getInt(rs, i++), getInt(rs, i++),
-                getBool(rs, i++), getInt(rs, i++), getBool(rs, i++), rs.getString(i++), getBool(rs, i++),
-                rs.getString(i++), rs.getString(i++), getBool(rs, i++), getBool(rs, i++), getInt(rs, i++),
-                getBool(rs, i++), getLong(rs, i++), getBool(rs, i++), getInt(rs, i++), getBool(rs, i++),
-                getBool(rs, i++), getBool(rs, i++), getInt(rs, i++), getLong(rs, i++), getBool(rs, i++),
-                getLong(rs, i++), getBool(rs, i++), consumptionPeriod(rs.getString(i++)), getBool(rs, i++),
-                getBool(rs, i++), getInt(rs, i));
-    }
-
-    private static LicenseType licenseType(String wire) {
-        return wire == null ? null : LicenseType.fromWire(wire);
-    }
-
-    private static ConsumptionPeriod consumptionPeriod(String wire) {
-        return wire == null ? null : ConsumptionPeriod.fromWire(wire);
+        Object[] values = new Object[LicenseProperty.all().size()];
+        for (LicenseProperty property : LicenseProperty.all()) {
+            int i = at + property.index();
+            values[property.index()] = switch (property.kind()) {
+                case BOOLEAN -> getBool(rs, i);
+                case INTEGER -> getInt(rs, i);
+                case LONG -> getLong(rs, i);
+                case TEXT, LICENSE_TYPE, CONSUMPTION_PERIOD -> property.fromText(rs.getString(i));
+            };
+        }
+        return LicenseProperty.build(property -> values[property.index()]);
     }
 
     /** {@code prefix.a, prefix.b, ...} for a select list. */

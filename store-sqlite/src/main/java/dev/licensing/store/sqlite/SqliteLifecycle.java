@@ -22,9 +22,9 @@ import static dev.licensing.store.sqlite.Values.setLong;
 import static dev.licensing.store.sqlite.Values.setText;
 
 /**
- * The license lifecycle's SQL (schema V2: {@code license_state}, {@code activations}, {@code consumption_counters},
+ * The license lifecycle's SQL (schema V3: {@code license_state}, {@code activations}, {@code consumption_counters},
  * {@code license_events}, {@code license_users}). Plain SQL with {@code ON CONFLICT} upserts, which PostgreSQL runs as
- * it is; only the trigger that fills {@code license_users} (V2's script) is SQLite's.
+ * it is; only the trigger that fills {@code license_users} (V3's script) is SQLite's.
  */
 final class SqliteLifecycle {
     private static final String LICENSE_BY_KEY =

@@ -8,6 +8,9 @@ import dev.licensing.api.model.User;
 import dev.licensing.api.store.LicenseEvent;
 import dev.licensing.api.store.LifecycleState;
 import dev.licensing.api.store.StoreReader;
+import dev.licensing.api.store.VipReplay;
+import dev.licensing.api.vip.VipOrder;
+import dev.licensing.api.vip.VipSubscription;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -15,13 +18,13 @@ import org.jdbi.v3.core.statement.Query;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -229,9 +232,39 @@ class SqliteReader implements StoreReader {
         });
     }
 
-    /** Emails as the store keys them: lower case in {@link Locale#ROOT}, which SQL's ASCII-only lower() is not. */
+    @Override
+    public Optional<LocalDate> vipCoterm(String company, String customerId) {
+        return VipTables.coterm(this, company, customerId);
+    }
+
+    @Override
+    public Optional<VipOrder> findVipOrder(String company, String orderId) {
+        return VipTables.order(this, company, orderId);
+    }
+
+    @Override
+    public List<VipOrder> vipOrders(String company, String customerId) {
+        return VipTables.orders(this, company, customerId);
+    }
+
+    @Override
+    public Optional<VipSubscription> findVipSubscription(String company, String subscriptionId) {
+        return VipTables.subscription(this, company, subscriptionId);
+    }
+
+    @Override
+    public List<VipSubscription> vipSubscriptions(String company, String customerId) {
+        return VipTables.subscriptions(this, company, customerId);
+    }
+
+    @Override
+    public Optional<VipReplay> findVipReplay(String company, String correlationId) {
+        return VipTables.replay(this, company, correlationId);
+    }
+
+    /** Emails as the store keys them ({@link StoreReader#emailKey}). */
     static String lower(String email) {
-        return email == null ? null : email.toLowerCase(Locale.ROOT);
+        return email == null ? null : StoreReader.emailKey(email);
     }
 
     private static List<String> lowerCase(Collection<String> emails) {

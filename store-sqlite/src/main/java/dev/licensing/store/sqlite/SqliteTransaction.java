@@ -4,6 +4,7 @@ import dev.licensing.api.store.LifecycleWrite;
 import dev.licensing.api.store.OrderWrite;
 import dev.licensing.api.store.StoreException;
 import dev.licensing.api.store.StoreTransaction;
+import dev.licensing.api.store.VipWrite;
 import org.jdbi.v3.core.Handle;
 
 import java.sql.PreparedStatement;
@@ -98,6 +99,16 @@ final class SqliteTransaction extends SqliteReader implements StoreTransaction {
             SqliteLifecycle.write(statements, write);
         } catch (SQLException e) {
             throw failures.storeFailed("writing the lifecycle of license " + write.licenseId(), e);
+        }
+    }
+
+    @Override
+    public void writeVip(VipWrite write) {
+        checkActive();
+        try {
+            VipTables.write(statements, ensureCompany(write.company()), write);
+        } catch (SQLException e) {
+            throw failures.storeFailed("writing VIP Marketplace orders", e);
         }
     }
 

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sits in {@link Schema#SCRIPTS}, as long as it is the last one.
  */
 class LifecycleMigrationTest {
-    private static final String SCRIPT = "V2__lifecycle.sql";
+    private static final String SCRIPT = "V3__lifecycle.sql";
 
     @TempDir
     Path dir;

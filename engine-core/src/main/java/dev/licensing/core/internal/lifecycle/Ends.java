@@ -3,7 +3,7 @@ package dev.licensing.core.internal.lifecycle;
 import dev.licensing.api.LicenseDuration;
 import dev.licensing.api.LicenseProperties;
 import dev.licensing.api.LicenseType;
-import dev.licensing.core.rules.Dates;
+import dev.licensing.core.internal.rules.Dates;
 
 import java.time.Duration;
 import java.time.Instant;

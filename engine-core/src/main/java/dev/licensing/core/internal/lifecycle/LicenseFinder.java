@@ -5,7 +5,7 @@ import dev.licensing.api.lifecycle.LicenseRef;
 import dev.licensing.api.model.License;
 import dev.licensing.api.model.LicenseUser;
 import dev.licensing.api.store.StoreReader;
-import dev.licensing.core.rules.Emails;
+import dev.licensing.core.internal.rules.Emails;
 
 import java.util.List;
 import java.util.function.BiPredicate;

@@ -23,8 +23,8 @@ import dev.licensing.api.store.LifecycleState;
 import dev.licensing.api.store.LifecycleWrite;
 import dev.licensing.api.store.StoreReader;
 import dev.licensing.api.store.StoreTransaction;
-import dev.licensing.core.rules.Emails;
-import dev.licensing.core.rules.Passwords;
+import dev.licensing.core.internal.rules.Emails;
+import dev.licensing.core.internal.rules.Passwords;
 
 import java.time.Clock;
 import java.time.Duration;

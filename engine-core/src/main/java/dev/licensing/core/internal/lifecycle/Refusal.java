@@ -10,10 +10,10 @@ final class Refusal {
     }
 
     static LicenseRejectedException of(ErrorCode code, String message) {
-        return new LicenseRejectedException(LicensingError.of(code, null, message));
+        return new LicenseRejectedException(new LicensingError(code, message, null));
     }
 
     static LicenseRejectedException at(ErrorCode code, String field, String message) {
-        return new LicenseRejectedException(LicensingError.of(code, field, message));
+        return new LicenseRejectedException(new LicensingError(code, message, field));
     }
 }

@@ -1,0 +1,122 @@
+package dev.licensing.core.internal.write;
+
+import dev.licensing.api.ErrorCode;
+import dev.licensing.api.LicensingError;
+import dev.licensing.api.OrderRejectedException;
+import dev.licensing.api.store.LicenseStore;
+import dev.licensing.api.store.OrderWrite;
+import dev.licensing.api.store.StoreTransaction;
+import dev.licensing.api.store.UniqueViolationException;
+import dev.licensing.core.internal.assemble.OrderAssembly;
+import dev.licensing.core.internal.plan.PlannedOrder;
+import dev.licensing.core.internal.settle.Settled;
+import dev.licensing.core.internal.settle.Settlement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.LongSupplier;
+
+/**
+ * The store transaction (DESIGN §2), the one place that writes: settles a batch of planned orders, assembles the
+ * accepted ones and hands them to the store in one {@code write}; when the store's unique constraints still refuse (a
+ * writer raced it), retries order by order so that only the guilty one is rejected.
+ */
+public final class OrderWriter {
+    private final Random random;
+
+    public OrderWriter(Random random) {
+        this.random = random;
+    }
+
+    /**
+     * Writes one order in a transaction of its own.
+     *
+     * @throws OrderRejectedException when the id or a given key is taken (nothing written)
+     */
+    public WriteOutcome writeOne(LicenseStore store, PlannedOrder planned) {
+        return store.inTransaction(tx -> {
+            Settlement settlement = new Settlement(tx, planned.company(), List.of(planned), random);
+            WriteOutcome outcome;
+            try {
+                outcome = write(tx, settlement, List.of(planned)).get(0);
+            } catch (UniqueViolationException e) {
+                // Thrown inside the transaction, so that it rolls back.
+                throw new OrderRejectedException(violated(settlement, planned, e));
+            }
+            if (!outcome.written()) {
+                throw new OrderRejectedException(outcome.errors());
+            }
+            return outcome;
+        });
+    }
+
+    /**
+     * Writes a batch of planned orders of one company in one transaction; each is written whole or rejected on its
+     * own, and the outcomes come in batch order.
+     */
+    public List<WriteOutcome> writeBatch(LicenseStore store, List<PlannedOrder> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return store.inTransaction(tx -> write(tx, new Settlement(tx, batch.get(0).company(), batch, random), batch));
+        } catch (UniqueViolationException e) {
+            List<WriteOutcome> outcomes = new ArrayList<>(batch.size());
+            for (PlannedOrder planned : batch) {
+                try {
+                    outcomes.add(writeOne(store, planned));
+                } catch (OrderRejectedException rejected) {
+                    outcomes.add(new WriteOutcome(planned, null, rejected.errors()));
+                }
+            }
+            return outcomes;
+        }
+    }
+
+    private static List<WriteOutcome> write(StoreTransaction tx, Settlement settlement, List<PlannedOrder> batch) {
+        LongSupplier ids = idBlock(tx.reserveIds(idsNeeded(batch)));
+        List<WriteOutcome> outcomes = new ArrayList<>(batch.size());
+        List<OrderWrite> writes = new ArrayList<>(batch.size());
+        for (PlannedOrder planned : batch) {
+            Settled settled = settlement.settle(planned);
+            if (!settled.accepted()) {
+                outcomes.add(new WriteOutcome(planned, null, settled.errors()));
+                continue;
+            }
+            OrderAssembly.Assembled assembled = OrderAssembly.assemble(settled, ids);
+            settlement.written(assembled.write());
+            writes.add(assembled.write());
+            outcomes.add(new WriteOutcome(planned, assembled.result(), null));
+        }
+        if (!writes.isEmpty()) {
+            tx.write(writes);
+        }
+        return outcomes;
+    }
+
+    /** An upper bound of the ids a batch takes; ids left over are gaps, which the store allows. */
+    private static int idsNeeded(List<PlannedOrder> batch) {
+        return Math.toIntExact(batch.stream().mapToLong(PlannedOrder::idsNeeded).sum());
+    }
+
+    private static LongSupplier idBlock(long first) {
+        long[] next = {first};
+        return () -> next[0]++;
+    }
+
+    private static List<LicensingError> violated(Settlement settlement, PlannedOrder planned,
+                                                  UniqueViolationException e) {
+        switch (e.kind()) {
+            case ORDER_ID:
+                return List.of(new LicensingError(ErrorCode.ORDER_ID_EXISTS,
+                        "order '" + planned.header().orderId() + "' was created by another request meanwhile", "id"));
+            case LICENSE_KEY:
+                return List.of(new LicensingError(ErrorCode.LICENSE_KEY_EXISTS,
+                        "key '" + e.value() + "' was taken by another request meanwhile",
+                        settlement.keyPath(planned, e.value())));
+            default:
+                throw e;
+        }
+    }
+}
