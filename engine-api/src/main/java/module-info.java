@@ -5,6 +5,7 @@
 module dev.licensing.api {
     exports dev.licensing.api;
     exports dev.licensing.api.catalog;
+    exports dev.licensing.api.lifecycle;
     exports dev.licensing.api.model;
     exports dev.licensing.api.order;
     exports dev.licensing.api.store;

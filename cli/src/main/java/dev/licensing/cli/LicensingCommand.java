@@ -2,6 +2,7 @@ package dev.licensing.cli;
 
 import dev.licensing.api.LicensingError;
 import dev.licensing.api.OrderRejectedException;
+import dev.licensing.api.lifecycle.LicenseRejectedException;
 import dev.licensing.api.store.StoreException;
 import dev.licensing.core.wire.InvalidCatalogException;
 import dev.licensing.core.wire.LicenseSpringJson;
@@ -16,9 +17,11 @@ import java.util.List;
         mixinStandardHelpOptions = true,
         version = "licensing 0.1.0",
         description = "An embedded software-licensing engine: LicenseSpring orders in, licenses out.",
-        subcommands = {CreateOrderCommand.class, ShowOrderCommand.class, ImportCommand.class, VipOrderCommand.class,
-                ShowVipOrderCommand.class, VipOrdersCommand.class, VipSubscriptionsCommand.class,
-                VipUpdateSubscriptionCommand.class, VipRenewCommand.class},
+        subcommands = {CreateOrderCommand.class, ShowOrderCommand.class, ImportCommand.class, ActivateCommand.class,
+                CheckCommand.class, DeactivateCommand.class, TransferCommand.class, ConsumeCommand.class,
+                BorrowCommand.class, ReleaseCommand.class, VipOrderCommand.class, ShowVipOrderCommand.class,
+                VipOrdersCommand.class, VipSubscriptionsCommand.class, VipUpdateSubscriptionCommand.class,
+                VipRenewCommand.class},
         exitCodeOnInvalidInput = ExitCode.USAGE,
         exitCodeOnExecutionException = ExitCode.INTERNAL_ERROR)
 public final class LicensingCommand implements Runnable {
@@ -56,8 +59,9 @@ public final class LicensingCommand implements Runnable {
     }
 
     /**
-     * Refused input (an order, a catalog) prints its errors JSON on stdout and exits 1; store failures become one clear
-     * line and exit 3; anything else is an internal error: one line and exit 4, never a rejection's exit 1.
+     * Refused input (an order, a catalog, a lifecycle operation) prints its errors JSON on stdout and exits 1; store
+     * failures become one clear line and exit 3; anything else is an internal error: one line and exit 4, never a
+     * rejection's exit 1.
      */
     private static int handleFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
         PrintWriter err = commandLine.getErr();
@@ -98,6 +102,9 @@ public final class LicensingCommand implements Runnable {
     private static List<LicensingError> refusal(Exception failure) {
         if (failure instanceof OrderRejectedException rejected) {
             return rejected.errors();
+        }
+        if (failure instanceof LicenseRejectedException refused) {
+            return List.of(refused.error());
         }
         if (failure instanceof InvalidCatalogException invalid) {
             return invalid.errors();

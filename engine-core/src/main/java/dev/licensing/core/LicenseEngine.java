@@ -4,6 +4,14 @@ import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicensingError;
 import dev.licensing.api.OrderRejectedException;
 import dev.licensing.api.catalog.Catalog;
+import dev.licensing.api.lifecycle.Activate;
+import dev.licensing.api.lifecycle.Borrow;
+import dev.licensing.api.lifecycle.Check;
+import dev.licensing.api.lifecycle.Consume;
+import dev.licensing.api.lifecycle.Deactivate;
+import dev.licensing.api.lifecycle.LicenseStatus;
+import dev.licensing.api.lifecycle.Release;
+import dev.licensing.api.lifecycle.Transfer;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderResult;
 import dev.licensing.api.order.OrderRequest;
@@ -16,6 +24,7 @@ import dev.licensing.core.internal.catalog.CatalogCache;
 import dev.licensing.core.internal.catalog.CatalogIndex;
 import dev.licensing.core.internal.catalog.CatalogValidator;
 import dev.licensing.core.internal.importing.OrderImport;
+import dev.licensing.core.internal.lifecycle.Lifecycle;
 import dev.licensing.core.internal.plan.PlannedOrder;
 import dev.licensing.core.internal.vip.VipService;
 import dev.licensing.core.internal.write.WriteOutcome;
@@ -49,6 +58,7 @@ public final class LicenseEngine {
     private final LicenseSpringJson json;
     private final LongSupplier ticker;
     private final VipMarketplace vip;
+    private final Lifecycle lifecycle;
 
     private LicenseEngine(Builder builder) {
         this.store = builder.store;
@@ -59,6 +69,8 @@ public final class LicenseEngine {
         this.vip = new VipMarketplace(new VipService(builder.store,
                 company -> catalogs.get(company).map(CatalogIndex::catalog), builder.clock, builder.random),
                 builder.store, ticker);
+        this.lifecycle = new Lifecycle(builder.store, builder.clock,
+                (company, product) -> catalogs.get(company).flatMap(index -> index.product(product)).isPresent());
     }
 
     public static Builder builder(LicenseStore store) {
@@ -197,6 +209,51 @@ public final class LicenseEngine {
     public Optional<Catalog> catalog(String company) {
         requireCompany(company);
         return catalogs.get(company).map(CatalogIndex::catalog);
+    }
+
+    // ---- The license lifecycle (design/lifecycle.md). Each operation answers the license's status as the device sees
+    // it afterwards, or throws LicenseRejectedException with the first rule broken; nothing is then written. ----
+
+    /** Binds a device to the license. */
+    public LicenseStatus activate(String company, Activate request) {
+        requireCompany(company);
+        return lifecycle.activate(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Validates an activated device; takes or renews its seat on a floating license. */
+    public LicenseStatus check(String company, Check request) {
+        requireCompany(company);
+        return lifecycle.check(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Unbinds an active device. */
+    public LicenseStatus deactivate(String company, Deactivate request) {
+        requireCompany(company);
+        return lifecycle.deactivate(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Deactivates one device and activates another, both or neither. */
+    public LicenseStatus transfer(String company, Transfer request) {
+        requireCompany(company);
+        return lifecycle.transfer(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Consumes from the license or one of its features; a retried request id answers {@code replayed}. */
+    public LicenseStatus consume(String company, Consume request) {
+        requireCompany(company);
+        return lifecycle.consume(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Holds a device's floating seat until a given instant. */
+    public LicenseStatus borrow(String company, Borrow request) {
+        requireCompany(company);
+        return lifecycle.borrow(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Frees a device's floating seat. */
+    public LicenseStatus release(String company, Release request) {
+        requireCompany(company);
+        return lifecycle.release(company, Objects.requireNonNull(request, "request"));
     }
 
     /** Elapsed time on the clock, for engines not given a ticker: coarse, and zero on a fixed clock. */

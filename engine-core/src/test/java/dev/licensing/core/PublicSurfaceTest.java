@@ -52,7 +52,7 @@ class PublicSurfaceTest {
                 "LicenseEngine", "LicenseEngine$Builder", "OrderOutcome",
                 "ImportListener", "ImportOptions", "ImportOutcome", "ImportOutcome$Created",
                 "ImportOutcome$Skipped", "ImportOutcome$Rejected", "ImportSummary",
-                "LicenseSpringJson", "CatalogJson", "InvalidCatalogException", "DecodedOrder",
+                "LicenseSpringJson", "CatalogJson", "InvalidCatalogException", "DecodedOrder", "LifecycleJson",
                 "VipMarketplace", "VipJson", "DecodedVipRequest", "VipOrderOptions", "VipOrderPage", "VipOrderQuery",
                 "VipRenewalRun",
                 "VipImportOutcome", "VipImportOutcome$Created", "VipImportOutcome$Skipped",
@@ -62,7 +62,7 @@ class PublicSurfaceTest {
     /**
      * The engine's entry points and what an import asks of its listener, one by one: a new one is a deliberate
      * addition to the contract (issue 15 added the byte entry points, whose input may not be UTF-8, and the listener's
-     * flush before each commit and its stop request; issue 12 the VIP Marketplace dialect's one home).
+     * flush before each commit and its stop request; issue 12 the VIP Marketplace dialect's one home; issue 11 the lifecycle's operations).
      */
     @Test
     void theEngineAndTheImportListenerOfferTheseMethodsOnly() {
@@ -77,7 +77,10 @@ class PublicSurfaceTest {
                 "findOrder(String,String)",
                 "replaceCatalog(String,Catalog)",
                 "catalog(String)",
-                "vip()");
+                "vip()",
+                "activate(String,Activate)", "check(String,Check)", "deactivate(String,Deactivate)",
+                "transfer(String,Transfer)", "consume(String,Consume)", "borrow(String,Borrow)",
+                "release(String,Release)");
         assertThat(publicMethods(ImportListener.class)).containsExactlyInAnyOrder(
                 "onOutcome(ImportOutcome)", "flush()", "stopRequested()");
     }

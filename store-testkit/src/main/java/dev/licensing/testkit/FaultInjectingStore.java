@@ -5,6 +5,10 @@ import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.User;
 import dev.licensing.api.store.LicenseStore;
+import dev.licensing.api.model.License;
+import dev.licensing.api.store.LicenseEvent;
+import dev.licensing.api.store.LifecycleState;
+import dev.licensing.api.store.LifecycleWrite;
 import dev.licensing.api.store.OrderWrite;
 import dev.licensing.api.store.StoreException;
 import dev.licensing.api.store.StoreReader;
@@ -136,6 +140,46 @@ public final class FaultInjectingStore implements LicenseStore {
         @Override
         public Map<String, Customer> findCustomersByReference(String company, Collection<String> references) {
             return transaction.findCustomersByReference(company, references);
+        }
+
+        @Override
+        public Optional<License> findLicenseByKey(String company, String key) {
+            return transaction.findLicenseByKey(company, key);
+        }
+
+        @Override
+        public List<License> findUserLicenses(String company, String email, String productCode) {
+            return transaction.findUserLicenses(company, email, productCode);
+        }
+
+        @Override
+        public LifecycleState lifecycleState(String company, long licenseId) {
+            return transaction.lifecycleState(company, licenseId);
+        }
+
+        @Override
+        public Optional<LicenseEvent> findRequest(String company, long licenseId, String requestId) {
+            return transaction.findRequest(company, licenseId, requestId);
+        }
+
+        @Override
+        public List<LicenseEvent> licenseEvents(String company, long licenseId) {
+            return transaction.licenseEvents(company, licenseId);
+        }
+
+        @Override
+        public void lockLicense(String company, long licenseId) {
+            transaction.lockLicense(company, licenseId);
+        }
+
+        /** Counts as a write call: the injected failure comes after the lifecycle write, as after an order write. */
+        @Override
+        public void writeLifecycle(LifecycleWrite write) {
+            int call = writeCalls.incrementAndGet();
+            transaction.writeLifecycle(write);
+            if (call == failingWrite) {
+                throw new StoreException("injected failure of write call " + call, null);
+            }
         }
 
         @Override

@@ -1,10 +1,12 @@
 package dev.licensing.api.store;
 
 import dev.licensing.api.model.Customer;
+import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.User;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,4 +46,25 @@ public interface StoreReader extends VipStoreReader {
      * customers share a reference, the one created first.
      */
     Map<String, Customer> findCustomersByReference(String company, Collection<String> references);
+
+    /** The company's license with exactly this key (with its users and features), or empty. */
+    Optional<License> findLicenseByKey(String company, String key);
+
+    /**
+     * The company's licenses of product {@code productCode} that list the user whose email equals {@code email}
+     * ignoring case (as {@link #findUsers} compares), lowest id first.
+     */
+    List<License> findUserLicenses(String company, String email, String productCode);
+
+    /**
+     * The license's lifecycle: its state ({@link LicenseState#initial} before any write), its active devices and its
+     * consumption counters.
+     */
+    LifecycleState lifecycleState(String company, long licenseId);
+
+    /** The license's consumption event applied under {@code requestId}, or empty. */
+    Optional<LicenseEvent> findRequest(String company, long licenseId, String requestId);
+
+    /** The license's whole event log, oldest first: for audits and the conformance kit's ledger check. */
+    List<LicenseEvent> licenseEvents(String company, long licenseId);
 }

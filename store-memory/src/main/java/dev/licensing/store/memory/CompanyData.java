@@ -3,10 +3,12 @@ package dev.licensing.store.memory;
 import dev.licensing.api.EmailKey;
 import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.License;
+import dev.licensing.api.model.LicenseUser;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +26,9 @@ final class CompanyData {
     private final Map<String, User> usersByEmail = new HashMap<>();
     private final Map<String, Customer> customersByEmail = new HashMap<>();
     private final Map<String, Customer> customersByReference = new HashMap<>();
+    private final Map<String, License> licensesByKey = new HashMap<>();
+    /** A user's licenses by user id, in write order (ids grow, so lowest id first). */
+    private final Map<Long, List<License>> licensesByUser = new HashMap<>();
 
     /** The form in which emails are compared and keyed: the SPI's {@link EmailKey}. */
     static String emailKey(String email) {
@@ -36,6 +41,14 @@ final class CompanyData {
 
     boolean hasKey(String key) {
         return keys.contains(key);
+    }
+
+    License licenseByKey(String key) {
+        return licensesByKey.get(key);
+    }
+
+    List<License> licensesOfUser(long userId) {
+        return licensesByUser.getOrDefault(userId, List.of());
     }
 
     User user(String emailKey) {
@@ -85,6 +98,9 @@ final class CompanyData {
             }
         });
         keys.addAll(newer.keys);
+        licensesByKey.putAll(newer.licensesByKey);
+        newer.licensesByUser.forEach((user, licenses) ->
+                licensesByUser.computeIfAbsent(user, u -> new ArrayList<>()).addAll(licenses));
         usersByEmail.putAll(newer.usersByEmail);
         customersByEmail.putAll(newer.customersByEmail);
         // The older customer keeps a shared reference: first created wins.
@@ -96,6 +112,10 @@ final class CompanyData {
             for (License license : item.licenses()) {
                 if (license.key() != null) {
                     keys.add(license.key());
+                    licensesByKey.put(license.key(), license);
+                }
+                for (LicenseUser user : license.users()) {
+                    licensesByUser.computeIfAbsent(user.userId(), u -> new ArrayList<>()).add(license);
                 }
             }
         }

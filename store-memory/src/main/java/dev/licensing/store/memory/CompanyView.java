@@ -1,6 +1,7 @@
 package dev.licensing.store.memory;
 
 import dev.licensing.api.model.Customer;
+import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
@@ -50,6 +51,19 @@ final class CompanyView {
 
     boolean hasKey(String key) {
         return oldest(layer -> layer.hasKey(key) ? key : null) != null;
+    }
+
+    License licenseByKey(String key) {
+        return oldest(layer -> layer.licenseByKey(key));
+    }
+
+    /** The user's licenses of every layer, oldest first. */
+    List<License> licensesOfUser(long userId) {
+        List<License> licenses = new ArrayList<>();
+        for (CompanyData layer : layers) {
+            licenses.addAll(layer.licensesOfUser(userId));
+        }
+        return licenses;
     }
 
     User user(String emailKey) {

@@ -30,6 +30,8 @@ public final class MemoryLicenseStore implements LicenseStore {
     /** Committed data by company: changed only by a commit, which holds both locks. */
     private final Map<String, CompanyData> companies = new HashMap<>();
     private final Map<String, VipData> vip = new HashMap<>();
+    /** Committed lifecycle logs by license id: changed only by a commit, which holds both locks. */
+    private final Map<Long, LicenseLog> logs = new HashMap<>();
     private final Map<String, Catalog> catalogs = new ConcurrentHashMap<>();
     /** The first id not yet handed out by a committed transaction; guarded by {@link #writer}. */
     private long nextId = 1;
@@ -47,7 +49,7 @@ public final class MemoryLicenseStore implements LicenseStore {
         }
         lockWriter();
         try {
-            MemoryTransaction transaction = new MemoryTransaction(companies, vip, nextId);
+            MemoryTransaction transaction = new MemoryTransaction(companies, vip, logs, nextId);
             T result;
             try {
                 result = work.apply(transaction);
@@ -65,7 +67,7 @@ public final class MemoryLicenseStore implements LicenseStore {
         ensureOpen();
         snapshot.writeLock().lock();
         try {
-            transaction.commitTo(companies, vip);
+            transaction.commitTo(companies, vip, logs);
             nextId = transaction.nextId();
         } finally {
             snapshot.writeLock().unlock();
@@ -78,7 +80,7 @@ public final class MemoryLicenseStore implements LicenseStore {
         snapshot.readLock().lock();
         try {
             MemoryReader reader = new MemoryReader(company -> new CompanyView(companies.get(company)),
-                    VipData.reader(vip::get, company -> null));
+                    VipData.reader(vip::get, company -> null), new Lifecycles(logs, Map.of()));
             try {
                 return work.apply(reader);
             } finally {

@@ -5,6 +5,9 @@ import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
+import dev.licensing.api.store.LicenseEvent;
+import dev.licensing.api.store.LifecycleState;
+import dev.licensing.api.store.LifecycleWrite;
 import dev.licensing.api.store.OrderWrite;
 import dev.licensing.api.store.StoreException;
 import dev.licensing.api.store.StoreTransaction;
@@ -33,17 +36,21 @@ import java.util.Set;
 final class MemoryTransaction implements StoreTransaction {
     private final Map<String, CompanyData> committed;
     private final Map<String, CompanyData> pending = new HashMap<>();
+    private final Map<Long, LicenseLog> committedLogs;
+    private final Map<Long, LicenseLog> pendingLogs = new HashMap<>();
     private final MemoryReader reader;
     private long nextId;
     private boolean active = true;
 
     private final Map<String, VipData> pendingVip = new HashMap<>();
 
-    MemoryTransaction(Map<String, CompanyData> committed, Map<String, VipData> committedVip, long nextId) {
+    MemoryTransaction(Map<String, CompanyData> committed, Map<String, VipData> committedVip,
+                      Map<Long, LicenseLog> committedLogs, long nextId) {
         this.committed = committed;
+        this.committedLogs = committedLogs;
         this.nextId = nextId;
         this.reader = new MemoryReader(company -> new CompanyView(committed.get(company), pending.get(company)),
-                VipData.reader(committedVip::get, pendingVip::get));
+                VipData.reader(committedVip::get, pendingVip::get), new Lifecycles(committedLogs, pendingLogs));
     }
 
     @Override
@@ -120,6 +127,22 @@ final class MemoryTransaction implements StoreTransaction {
         }
     }
 
+    /** Nothing to lock: the store runs one write transaction at a time. */
+    @Override
+    public void lockLicense(String company, long licenseId) {
+        ensureActive();
+    }
+
+    @Override
+    public void writeLifecycle(LifecycleWrite write) {
+        ensureActive();
+        LicenseLog log = pendingLogs.computeIfAbsent(write.licenseId(), id -> {
+            LicenseLog base = committedLogs.get(id);
+            return base == null ? new LicenseLog(id).fork() : base.fork();
+        });
+        log.apply(write);
+    }
+
     /** Ends the transaction's use by its work (reads included); what it wrote stays pending until {@link #commitTo}. */
     void end() {
         active = false;
@@ -132,9 +155,10 @@ final class MemoryTransaction implements StoreTransaction {
     }
 
     /** Adds every pending write to the committed data; the caller holds the lock that keeps readers out. */
-    void commitTo(Map<String, CompanyData> data, Map<String, VipData> vip) {
+    void commitTo(Map<String, CompanyData> data, Map<String, VipData> vip, Map<Long, LicenseLog> logs) {
         pending.forEach((company, changes) -> data.computeIfAbsent(company, c -> new CompanyData()).absorb(changes));
         pendingVip.forEach((company, changes) -> vip.computeIfAbsent(company, c -> new VipData()).absorb(changes));
+        pendingLogs.forEach((licenseId, fork) -> logs.computeIfAbsent(licenseId, LicenseLog::new).absorb(fork));
     }
 
     @Override
@@ -165,6 +189,31 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public Map<String, Customer> findCustomersByReference(String company, Collection<String> references) {
         return reader.findCustomersByReference(company, references);
+    }
+
+    @Override
+    public Optional<License> findLicenseByKey(String company, String key) {
+        return reader.findLicenseByKey(company, key);
+    }
+
+    @Override
+    public List<License> findUserLicenses(String company, String email, String productCode) {
+        return reader.findUserLicenses(company, email, productCode);
+    }
+
+    @Override
+    public LifecycleState lifecycleState(String company, long licenseId) {
+        return reader.lifecycleState(company, licenseId);
+    }
+
+    @Override
+    public Optional<LicenseEvent> findRequest(String company, long licenseId, String requestId) {
+        return reader.findRequest(company, licenseId, requestId);
+    }
+
+    @Override
+    public List<LicenseEvent> licenseEvents(String company, long licenseId) {
+        return reader.licenseEvents(company, licenseId);
     }
 
     @Override

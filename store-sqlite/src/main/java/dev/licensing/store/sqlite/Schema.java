@@ -37,18 +37,33 @@ final class Schema {
      * @param tables the tables the step creates: a file at a version must hold those of every step up to it, and
      *               each is touched on open so that a damaged file fails there
      */
-    private record Step(Change change, List<String> tables) {
+    private record Step(String name, Change change, List<String> tables) {
+        /** A step that runs the script {@code /db/<name>}. */
+        static Step script(String name, List<String> tables) {
+            return new Step(name, statement -> Schema.script(statement, name), tables);
+        }
     }
 
     /** Every step, in version order: the n-th takes a file to version n. */
     private static final List<Step> STEPS = List.of(
-            new Step(statement -> script(statement, "V1__schema.sql"), List.of("companies", "id_sequence",
-                    "customers", "users", "orders", "order_items", "licenses", "products", "policies",
-                    "customer_accounts")),
-            new Step(statement -> script(statement, "V2__vip.sql"), List.of("vip_catalog", "vip_coterms",
-                    "vip_orders", "vip_subscriptions", "vip_replays")),
-            new Step(Schema::rekeyEmails, List.of()));
+            Step.script("V1__schema.sql", List.of("companies", "id_sequence", "customers", "users", "orders",
+                    "order_items", "licenses", "products", "policies", "customer_accounts")),
+            Step.script("V2__vip.sql", List.of("vip_catalog", "vip_coterms", "vip_orders", "vip_subscriptions",
+                    "vip_replays")),
+            new Step("rekey emails by EmailKey", Schema::rekeyEmails, List.of()),
+            Step.script("V4__lifecycle.sql", List.of("license_state", "activations", "consumption_counters",
+                    "license_events", "license_users")));
     static final int LATEST = STEPS.size();
+
+    /** The version a file is at once the step of that name ran (a script's file name), for tests of migrations. */
+    static int versionAfter(String step) {
+        for (int i = 0; i < STEPS.size(); i++) {
+            if (STEPS.get(i).name().equals(step)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException("no schema step " + step);
+    }
 
     private Schema() {
     }

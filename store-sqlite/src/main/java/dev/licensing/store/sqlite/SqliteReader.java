@@ -6,6 +6,8 @@ import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
+import dev.licensing.api.store.LicenseEvent;
+import dev.licensing.api.store.LifecycleState;
 import dev.licensing.api.store.StoreReader;
 import dev.licensing.api.store.VipReplay;
 import dev.licensing.api.vip.VipOrder;
@@ -52,11 +54,13 @@ class SqliteReader implements StoreReader {
             "SELECT " + ORDER_COLUMNS + " FROM orders WHERE company_id = ? AND order_id" + IN_JSON;
     static final String ITEMS_OF_ORDER = "SELECT id, product_id, product_code, customer_account_id, position "
             + "FROM order_items WHERE order_pk = ? ORDER BY position";
-    static final String LICENSES_OF_ORDER = "SELECT l.item_position, l.id, l.product_id, l.product_code, "
+    /** A license row as {@link #license} reads it (column 1, the item position, is the caller's). */
+    static final String SELECT_LICENSE = "SELECT l.item_position, l.id, l.product_id, l.product_code, "
             + "l.created_at, l.updated_at, l.license_key, l.is_bundle, l.bundle_license_id, l.policy_id, "
             + "l.policy_code, l.note, l.metadata, l.users_json, l.features_json, l.custom_fields_json, "
-            + PropertyColumns.select("l", PropertyColumns.LICENSE)
-            + " FROM licenses l WHERE l.order_pk = ? ORDER BY l.item_position, l.position";
+            + PropertyColumns.select("l", PropertyColumns.LICENSE) + " FROM licenses l";
+    static final String LICENSES_OF_ORDER =
+            SELECT_LICENSE + " WHERE l.order_pk = ? ORDER BY l.item_position, l.position";
     static final String EXISTING_KEYS =
             "SELECT license_key FROM licenses WHERE company_id = ? AND license_key" + IN_JSON;
     static final String USERS_BY_EMAIL =
@@ -92,17 +96,72 @@ class SqliteReader implements StoreReader {
 
     private List<OrderItem> items(long orderPk) {
         Map<Integer, List<License>> licenses = new HashMap<>();
-        query(LICENSES_OF_ORDER, (rs, ctx) -> {
-            long id = rs.getLong(2);
-            License license = new License(id, rs.getLong(3), rs.getString(4), getInstant(rs, 5), getInstant(rs, 6),
-                    rs.getString(7), LicenseJson.readUsers(rs.getString(14)), rs.getInt(8) != 0, getLong(rs, 9),
-                    getLong(rs, 10), rs.getString(11), PropertyColumns.readLicense(rs, 17), rs.getString(12),
-                    rs.getString(13), LicenseJson.readFeatures(rs.getString(15)),
-                    LicenseJson.readCustomFields(rs.getString(16)));
-            return licenses.computeIfAbsent(rs.getInt(1), item -> new ArrayList<>()).add(license);
-        }, orderPk);
+        query(LICENSES_OF_ORDER, (rs, ctx) ->
+                licenses.computeIfAbsent(rs.getInt(1), item -> new ArrayList<>()).add(license(rs)), orderPk);
         return query(ITEMS_OF_ORDER, (rs, ctx) -> new OrderItem(rs.getLong(1), rs.getLong(2), rs.getString(3),
                 getLong(rs, 4), licenses.get(rs.getInt(5))), orderPk);
+    }
+
+    /** The license of a row of {@link #SELECT_LICENSE}. */
+    static License license(ResultSet rs) throws SQLException {
+        return new License(rs.getLong(2), rs.getLong(3), rs.getString(4), getInstant(rs, 5), getInstant(rs, 6),
+                rs.getString(7), LicenseJson.readUsers(rs.getString(14)), rs.getInt(8) != 0, getLong(rs, 9),
+                getLong(rs, 10), rs.getString(11), PropertyColumns.readLicense(rs, 17), rs.getString(12),
+                rs.getString(13), LicenseJson.readFeatures(rs.getString(15)),
+                LicenseJson.readCustomFields(rs.getString(16)));
+    }
+
+    // The lifecycle's reads live in SqliteLifecycle, on plain JDBC over this handle's cached statements: they run on
+    // every check and consume, where Jdbi's per-query set-up costs more than the query.
+
+    /** The handle's statement cache: the store gives every handle one ({@link StatementCaches}). */
+    StatementCache statements() {
+        return (StatementCache) handle.getStatementBuilder();
+    }
+
+    @Override
+    public Optional<License> findLicenseByKey(String company, String key) {
+        return lifecycleRead("finding a license by key", () -> companyId(company).isEmpty() ? Optional.empty()
+                : SqliteLifecycle.licenseByKey(statements(), companyId(company).get(), key));
+    }
+
+    @Override
+    public List<License> findUserLicenses(String company, String email, String productCode) {
+        return lifecycleRead("finding a user's licenses", () -> companyId(company).isEmpty() ? List.of()
+                : SqliteLifecycle.userLicenses(statements(), companyId(company).get(), lower(email), productCode));
+    }
+
+    @Override
+    public LifecycleState lifecycleState(String company, long licenseId) {
+        return lifecycleRead("reading the lifecycle of license " + licenseId,
+                () -> SqliteLifecycle.state(statements(), licenseId));
+    }
+
+    @Override
+    public Optional<LicenseEvent> findRequest(String company, long licenseId, String requestId) {
+        return lifecycleRead("finding a request id", () -> SqliteLifecycle.request(statements(), licenseId, requestId));
+    }
+
+    @Override
+    public List<LicenseEvent> licenseEvents(String company, long licenseId) {
+        return lifecycleRead("reading the events of license " + licenseId,
+                () -> SqliteLifecycle.events(statements(), licenseId));
+    }
+
+    /** A read in plain JDBC. */
+    @FunctionalInterface
+    interface SqlRead<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T lifecycleRead(String action, SqlRead<T> read) {
+        return guard(() -> {
+            try {
+                return read.run();
+            } catch (SQLException e) {
+                throw failures.storeFailed(action, e);
+            }
+        });
     }
 
     @Override

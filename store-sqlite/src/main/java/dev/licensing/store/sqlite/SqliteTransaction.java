@@ -1,5 +1,6 @@
 package dev.licensing.store.sqlite;
 
+import dev.licensing.api.store.LifecycleWrite;
 import dev.licensing.api.store.OrderWrite;
 import dev.licensing.api.store.StoreException;
 import dev.licensing.api.store.StoreTransaction;
@@ -82,6 +83,22 @@ final class SqliteTransaction extends SqliteReader implements StoreTransaction {
             new OrderBatch(this, statements).write(writes);
         } catch (SQLException e) {
             throw failures.storeFailed("writing " + writes.size() + " orders", e);
+        }
+    }
+
+    /** Nothing to lock: BEGIN IMMEDIATE already made this the only writer of the file. */
+    @Override
+    public void lockLicense(String company, long licenseId) {
+        checkActive();
+    }
+
+    @Override
+    public void writeLifecycle(LifecycleWrite write) {
+        checkActive();
+        try {
+            SqliteLifecycle.write(statements, write);
+        } catch (SQLException e) {
+            throw failures.storeFailed("writing the lifecycle of license " + write.licenseId(), e);
         }
     }
 

@@ -76,9 +76,7 @@ class OpeningFilesTest {
                 return null;
             });
         }
-        // What version 1 wrote: no VIP tables.
-        sql(file, "DROP TABLE vip_catalog", "DROP TABLE vip_coterms", "DROP TABLE vip_orders",
-                "DROP TABLE vip_subscriptions", "DROP TABLE vip_replays", "PRAGMA user_version = 1");
+        sql(file, AS_VERSION_ONE);
 
         try (SqliteLicenseStore store = SqliteLicenseStore.open(file)) {
             assertThat(SqliteLicenseStoreTest.find(store, COMPANY, "o-1")).isPresent();
@@ -197,9 +195,8 @@ class OpeningFilesTest {
                         + "(10, 1, 'Jos\u00e9@Example.de', 'jos\u00e9@example.de', 'h1'), "
                         + "(11, 1, 'ZO\u0308E@example.de', 'zo\u0308e@example.de', 'h2'), "
                         + "(12, 1, 'JOSE\u0301@example.de', 'jose\u0301@example.de', 'h3'), "
-                        + "(13, 1, 'plain@example.de', 'plain@example.de', 'h4')",
-                "DROP TABLE vip_catalog", "DROP TABLE vip_coterms", "DROP TABLE vip_orders",
-                "DROP TABLE vip_subscriptions", "DROP TABLE vip_replays", "PRAGMA user_version = 1");
+                        + "(13, 1, 'plain@example.de', 'plain@example.de', 'h4')");
+        sql(file, AS_VERSION_ONE);
 
         try (SqliteLicenseStore store = SqliteLicenseStore.open(file)) {
             var found = store.read(r -> r.findUsers(COMPANY, List.of("JOS\u00c9@example.de", "z\u00d6e@EXAMPLE.de",
@@ -303,6 +300,16 @@ class OpeningFilesTest {
             return rs.getInt(1);
         }
     }
+
+    /**
+     * Turns a file at the latest version into what version 1 wrote: none of the VIP tables (version 2) nor the
+     * lifecycle's (version 4).
+     */
+    private static final String[] AS_VERSION_ONE = {"DROP TABLE vip_catalog", "DROP TABLE vip_coterms",
+            "DROP TABLE vip_orders", "DROP TABLE vip_subscriptions", "DROP TABLE vip_replays",
+            "DROP TRIGGER license_users_of_new_license", "DROP TABLE license_state", "DROP TABLE activations",
+            "DROP TABLE consumption_counters", "DROP TABLE license_events", "DROP TABLE license_users",
+            "PRAGMA user_version = 1"};
 
     private static void sql(Path file, String... statements) throws SQLException, IOException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);

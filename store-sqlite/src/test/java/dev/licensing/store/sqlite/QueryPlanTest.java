@@ -4,6 +4,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,6 +32,20 @@ class QueryPlanTest {
         List<String> plan = plan(file, sql);
 
         assertThat(plan).isNotEmpty().noneMatch(step -> step.startsWith("SCAN ") && !step.contains("json_each"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LICENSE_BY_KEY", "USER_LICENSES", "STATE", "ACTIVE", "COUNTERS", "REQUEST", "EVENTS",
+            "DEACTIVATE", "UPDATE_ACTIVE"})
+    void aLifecycleLookupUsesAnIndex(String query) throws Exception {
+        Field field = SqliteLifecycle.class.getDeclaredField(query);
+        field.setAccessible(true);
+        Path file = dir.resolve("lifecycle-plan.db");
+        SqliteLicenseStore.open(file).close();
+
+        List<String> plan = plan(file, (String) field.get(null));
+
+        assertThat(plan).isNotEmpty().noneMatch(step -> step.startsWith("SCAN "));
     }
 
     private static List<String> plan(Path file, String sql) throws SQLException {
