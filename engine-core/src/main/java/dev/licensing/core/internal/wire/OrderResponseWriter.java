@@ -1,6 +1,5 @@
 package dev.licensing.core.internal.wire;
 
-import dev.licensing.core.internal.errors.FieldPath;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.licensing.api.FeatureProperties;
@@ -14,6 +13,7 @@ import dev.licensing.api.model.LicenseUser;
 import dev.licensing.api.model.NewPassword;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
+import dev.licensing.core.internal.errors.FieldPath;
 
 import java.io.IOException;
 import java.util.List;
