@@ -1463,6 +1463,21 @@ public abstract class EngineConformanceSuite {
                     .get(0).userId()).isEqualTo(outcomes.get(0).result().order().items().get(1).licenses().get(0)
                     .users().get(0).userId());
         }
+
+        @Test
+        void aRequestThatFailsValidationIsRejectedInItsPlaceAndTheOthersAreWritten() {
+            List<OrderOutcome> outcomes = engine.createOrders(COMPANY, List.of(
+                    order("v1").item(item("KEY").license(key("V-1"))).build(),
+                    order("v2").item(item("NOPE").license(key(null))).build(),
+                    order("v3").item(item("KEY").license(key(null))).build()));
+
+            assertThat(outcomes).extracting(OrderOutcome::orderId).containsExactly("v1", "v2", "v3");
+            assertThat(outcomes).extracting(OrderOutcome::created).containsExactly(true, false, true);
+            assertThat(outcomes.get(1).errors()).extracting(LicensingError::code, LicensingError::field)
+                    .containsExactly(tuple(ErrorCode.UNKNOWN_PRODUCT, "items[0].product_code"));
+            assertThat(engine.findOrder(COMPANY, "v2")).isEmpty();
+            assertThat(engine.findOrder(COMPANY, "v3")).isPresent();
+        }
     }
 
     @Nested
