@@ -13,7 +13,6 @@ import dev.licensing.api.model.LicenseUser;
 import dev.licensing.api.model.NewPassword;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
-import dev.licensing.core.internal.errors.FieldPath;
 
 import java.io.IOException;
 import java.util.List;
