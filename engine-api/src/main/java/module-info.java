@@ -8,4 +8,5 @@ module dev.licensing.api {
     exports dev.licensing.api.model;
     exports dev.licensing.api.order;
     exports dev.licensing.api.store;
+    exports dev.licensing.api.vip;
 }

@@ -8,6 +8,7 @@ import dev.licensing.core.LicenseEngine;
 import dev.licensing.core.importing.ImportOptions;
 import dev.licensing.core.importing.ImportOutcome;
 import dev.licensing.core.importing.ImportSummary;
+import dev.licensing.core.vip.VipImportOutcome;
 import dev.licensing.core.wire.LicenseSpringJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +37,8 @@ import java.util.concurrent.Callable;
  * progress to stderr and the summary to stdout.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import LicenseSpring orders, one request a line (JSON lines). The summary JSON goes to stdout; "
+        description = "Import LicenseSpring orders (or VIP order history, --dialect vip), one a line (JSON lines). "
+                + "The summary JSON goes to stdout; "
                 + "exit 0 when nothing was rejected, 1 otherwise.")
 final class ImportCommand implements Callable<Integer> {
     private static final ObjectMapper SUMMARY_JSON = new ObjectMapper();
@@ -67,6 +69,14 @@ final class ImportCommand implements Callable<Integer> {
                     + "run an import that was cut off again to finish it.")
     private boolean skipExisting;
 
+    @Option(names = "--dialect", paramLabel = "DIALECT", defaultValue = "licensespring",
+            description = "licensespring (default): one Create Order request a line; vip: one "
+                    + "{\"customerId\", \"order\", \"correlationId\"?, \"creationDate\"?} a line (VIP order history).")
+    private Dialect dialect;
+
+    /** The request kind of the file's lines. */
+    enum Dialect { licensespring, vip }
+
     @Option(names = "--ignore-unknown-fields",
             description = "Accept fields the request type does not know; report each on stderr.")
     private boolean ignoreUnknownFields;
@@ -88,10 +98,15 @@ final class ImportCommand implements Callable<Integer> {
             LicenseEngine engine = options.engine(store, ignoreUnknownFields);
             ImportSummary summary;
             try (ImportProgress progress = ImportProgress.start(totalLines, err)) {
-                summary = engine.importOrders(options.company, in.lines().iterator(), importOptions, outcome -> {
-                    report(outcome, json, rejectsOut, responsesOut, err);
-                    progress.at(outcome.line());
-                });
+                summary = dialect == Dialect.vip
+                        ? engine.vip().importOrders(options.company, in.lines().iterator(), skipExisting, outcome -> {
+                            reportVip(outcome, rejectsOut, responsesOut);
+                            progress.at(outcome.line());
+                        })
+                        : engine.importOrders(options.company, in.lines().iterator(), importOptions, outcome -> {
+                            report(outcome, json, rejectsOut, responsesOut, err);
+                            progress.at(outcome.line());
+                        });
             }
             out.println(summaryJson(summary));
             return summary.rejected() == 0 ? ExitCode.OK : ExitCode.REJECTED;
@@ -114,6 +129,23 @@ final class ImportCommand implements Callable<Integer> {
             }
         } else if (outcome instanceof ImportOutcome.Rejected rejected && rejectsOut != null) {
             writeLine(rejectsOut, json.writeRejectedLine(rejected.line(), rejected.orderId(), rejected.errors()));
+        }
+    }
+
+    /** A refused VIP line: {@code {"line", "customerId", "error": {Adobe's body}}}; a placed one: its response. */
+    private static void reportVip(VipImportOutcome outcome, Writer rejectsOut, Writer responsesOut) {
+        if (outcome instanceof VipImportOutcome.Created created && responsesOut != null) {
+            writeLine(responsesOut, VipOutput.JSON.writeOrder(created.result().order(), false));
+        } else if (outcome instanceof VipImportOutcome.Rejected rejected && rejectsOut != null) {
+            ObjectNode line = SUMMARY_JSON.createObjectNode();
+            line.put("line", rejected.line());
+            line.put("customerId", rejected.customerId());
+            try {
+                line.set("error", SUMMARY_JSON.readTree(VipOutput.JSON.writeError(rejected.error(), false)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            writeLine(rejectsOut, line.toString());
         }
     }
 

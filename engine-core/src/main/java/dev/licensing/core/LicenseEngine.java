@@ -15,7 +15,9 @@ import dev.licensing.core.internal.catalog.CatalogIndex;
 import dev.licensing.core.internal.catalog.CatalogValidator;
 import dev.licensing.core.internal.importing.OrderImport;
 import dev.licensing.core.internal.plan.PlannedOrder;
+import dev.licensing.core.internal.vip.VipService;
 import dev.licensing.core.internal.write.WriteOutcome;
+import dev.licensing.core.vip.VipMarketplace;
 import dev.licensing.core.wire.DecodedOrder;
 import dev.licensing.core.wire.LicenseSpringJson;
 
@@ -42,6 +44,7 @@ public final class LicenseEngine {
     private final OrderPipeline orders;
     private final LicenseSpringJson json;
     private final LongSupplier ticker;
+    private final VipMarketplace vip;
 
     private LicenseEngine(Builder builder) {
         this.store = builder.store;
@@ -49,6 +52,9 @@ public final class LicenseEngine {
         this.orders = new OrderPipeline(builder.store, catalogs, builder.clock, builder.random);
         this.json = new LicenseSpringJson(builder.ignoreUnknownFields);
         this.ticker = builder.ticker != null ? builder.ticker : nanosOf(builder.clock);
+        this.vip = new VipMarketplace(new VipService(builder.store,
+                company -> catalogs.get(company).map(CatalogIndex::catalog), builder.clock, builder.random),
+                builder.store, ticker);
     }
 
     public static Builder builder(LicenseStore store) {
@@ -124,6 +130,11 @@ public final class LicenseEngine {
                                       ImportListener listener) {
         requireCompany(company);
         return new OrderImport(orders, json, ticker, company, options, listener).run(lines);
+    }
+
+    /** The VIP Marketplace dialect on this engine's store, clock and random source. */
+    public VipMarketplace vip() {
+        return vip;
     }
 
     /** The stored order with the caller's id {@code orderId}, with every item and license. */

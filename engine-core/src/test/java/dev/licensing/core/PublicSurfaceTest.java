@@ -17,13 +17,14 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The engine's public surface is {@link LicenseEngine} with its builder and outcomes, the import types and the wire
- * codecs: the module exports those packages only, and they hold no other public type.
+ * The engine's public surface is {@link LicenseEngine} with its builder and outcomes, the import types, the wire
+ * codecs and the VIP Marketplace dialect ({@code dev.licensing.core.vip}): the module exports those packages only, and
+ * they hold no other public type.
  */
 class PublicSurfaceTest {
     private static final Path CLASSES = Path.of("target/classes");
     private static final Set<String> EXPORTED = Set.of(
-            "dev.licensing.core", "dev.licensing.core.importing", "dev.licensing.core.wire");
+            "dev.licensing.core", "dev.licensing.core.importing", "dev.licensing.core.wire", "dev.licensing.core.vip");
 
     @Test
     void theModuleExportsThePublicPackagesOnlyAndOpensTheSchemas() {
@@ -50,7 +51,10 @@ class PublicSurfaceTest {
                 "LicenseEngine", "LicenseEngine$Builder", "OrderOutcome",
                 "ImportListener", "ImportOptions", "ImportOutcome", "ImportOutcome$Created",
                 "ImportOutcome$Skipped", "ImportOutcome$Rejected", "ImportSummary",
-                "LicenseSpringJson", "CatalogJson", "InvalidCatalogException", "DecodedOrder");
+                "LicenseSpringJson", "CatalogJson", "InvalidCatalogException", "DecodedOrder",
+                "VipMarketplace", "VipJson", "DecodedVipRequest", "VipOrderOptions", "VipOrderPage", "VipOrderQuery",
+                "VipImportOutcome", "VipImportOutcome$Created", "VipImportOutcome$Skipped",
+                "VipImportOutcome$Rejected");
     }
 
     private static List<String> classNames() throws IOException {

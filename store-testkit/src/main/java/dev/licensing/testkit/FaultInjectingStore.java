@@ -9,7 +9,12 @@ import dev.licensing.api.store.OrderWrite;
 import dev.licensing.api.store.StoreException;
 import dev.licensing.api.store.StoreReader;
 import dev.licensing.api.store.StoreTransaction;
+import dev.licensing.api.store.VipReplay;
+import dev.licensing.api.store.VipWrite;
+import dev.licensing.api.vip.VipOrder;
+import dev.licensing.api.vip.VipSubscription;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +121,41 @@ public final class FaultInjectingStore implements LicenseStore {
         @Override
         public Map<String, Customer> findCustomersByReference(String company, Collection<String> references) {
             return transaction.findCustomersByReference(company, references);
+        }
+
+        @Override
+        public void writeVip(VipWrite write) {
+            transaction.writeVip(write);
+        }
+
+        @Override
+        public Optional<LocalDate> vipCoterm(String company, String customerId) {
+            return transaction.vipCoterm(company, customerId);
+        }
+
+        @Override
+        public Optional<VipOrder> findVipOrder(String company, String orderId) {
+            return transaction.findVipOrder(company, orderId);
+        }
+
+        @Override
+        public List<VipOrder> vipOrders(String company, String customerId) {
+            return transaction.vipOrders(company, customerId);
+        }
+
+        @Override
+        public Optional<VipSubscription> findVipSubscription(String company, String subscriptionId) {
+            return transaction.findVipSubscription(company, subscriptionId);
+        }
+
+        @Override
+        public List<VipSubscription> vipSubscriptions(String company, String customerId) {
+            return transaction.vipSubscriptions(company, customerId);
+        }
+
+        @Override
+        public Optional<VipReplay> findVipReplay(String company, String correlationId) {
+            return transaction.findVipReplay(company, correlationId);
         }
     }
 }

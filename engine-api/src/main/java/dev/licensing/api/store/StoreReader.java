@@ -14,7 +14,7 @@ import java.util.Set;
  * The reads the engine needs. Each lookup takes a whole batch of values so that bulk import asks once per batch, not
  * once per order. Inside a {@link StoreTransaction} reads see the transaction's own writes.
  */
-public interface StoreReader {
+public interface StoreReader extends VipStoreReader {
 
     /** The whole order (header, every item and license in write order), or empty. */
     Optional<Order> findOrder(String company, String orderId);

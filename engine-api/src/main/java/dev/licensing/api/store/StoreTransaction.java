@@ -27,4 +27,10 @@ public interface StoreTransaction extends StoreReader {
      * {@link UniqueViolationException} naming what was taken; the caller must then let the transaction roll back.
      */
     void write(List<OrderWrite> writes);
+
+    /**
+     * Writes what one VIP Marketplace request changed, as {@link VipWrite} says. Within a company an order id and a
+     * subscription id name one record; a correlation id one kept answer.
+     */
+    void writeVip(VipWrite write);
 }

@@ -29,6 +29,7 @@ public final class MemoryLicenseStore implements LicenseStore {
     private final ReentrantReadWriteLock snapshot = new ReentrantReadWriteLock();
     /** Committed data by company: changed only by a commit, which holds both locks. */
     private final Map<String, CompanyData> companies = new HashMap<>();
+    private final Map<String, VipData> vip = new HashMap<>();
     private final Map<String, Catalog> catalogs = new ConcurrentHashMap<>();
     /** The first id not yet handed out by a committed transaction; guarded by {@link #writer}. */
     private long nextId = 1;
@@ -46,7 +47,7 @@ public final class MemoryLicenseStore implements LicenseStore {
         }
         lockWriter();
         try {
-            MemoryTransaction transaction = new MemoryTransaction(companies, nextId);
+            MemoryTransaction transaction = new MemoryTransaction(companies, vip, nextId);
             T result;
             try {
                 result = work.apply(transaction);
@@ -64,7 +65,7 @@ public final class MemoryLicenseStore implements LicenseStore {
         ensureOpen();
         snapshot.writeLock().lock();
         try {
-            transaction.commitTo(companies);
+            transaction.commitTo(companies, vip);
             nextId = transaction.nextId();
         } finally {
             snapshot.writeLock().unlock();
@@ -76,7 +77,8 @@ public final class MemoryLicenseStore implements LicenseStore {
         ensureOpen();
         snapshot.readLock().lock();
         try {
-            MemoryReader reader = new MemoryReader(company -> new CompanyView(companies.get(company)));
+            MemoryReader reader = new MemoryReader(company -> new CompanyView(companies.get(company)),
+                    VipData.reader(vip::get, company -> null));
             try {
                 return work.apply(reader);
             } finally {

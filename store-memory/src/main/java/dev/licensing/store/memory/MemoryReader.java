@@ -5,10 +5,16 @@ import dev.licensing.api.model.Order;
 import dev.licensing.api.model.User;
 import dev.licensing.api.store.StoreException;
 import dev.licensing.api.store.StoreReader;
+import dev.licensing.api.store.VipReplay;
+import dev.licensing.api.store.VipStoreReader;
+import dev.licensing.api.vip.VipOrder;
+import dev.licensing.api.vip.VipSubscription;
 
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,10 +23,12 @@ import java.util.function.Function;
 /** The SPI's batch reads over whatever layers {@code views} stacks for a company. Usable until {@link #end()}. */
 final class MemoryReader implements StoreReader {
     private final Function<String, CompanyView> views;
+    private final VipStoreReader vip;
     private boolean active = true;
 
-    MemoryReader(Function<String, CompanyView> views) {
+    MemoryReader(Function<String, CompanyView> views, VipStoreReader vip) {
         this.views = views;
+        this.vip = vip;
     }
 
     /** After this every read fails: a reader kept past its work would read data it holds no lock for. */
@@ -93,6 +101,43 @@ final class MemoryReader implements StoreReader {
             }
         }
         return Map.copyOf(found);
+    }
+
+    @Override
+    public Optional<LocalDate> vipCoterm(String company, String customerId) {
+        return vip().vipCoterm(company, customerId);
+    }
+
+    @Override
+    public Optional<VipOrder> findVipOrder(String company, String orderId) {
+        return vip().findVipOrder(company, orderId);
+    }
+
+    @Override
+    public List<VipOrder> vipOrders(String company, String customerId) {
+        return vip().vipOrders(company, customerId);
+    }
+
+    @Override
+    public Optional<VipSubscription> findVipSubscription(String company, String subscriptionId) {
+        return vip().findVipSubscription(company, subscriptionId);
+    }
+
+    @Override
+    public List<VipSubscription> vipSubscriptions(String company, String customerId) {
+        return vip().vipSubscriptions(company, customerId);
+    }
+
+    @Override
+    public Optional<VipReplay> findVipReplay(String company, String correlationId) {
+        return vip().findVipReplay(company, correlationId);
+    }
+
+    private VipStoreReader vip() {
+        if (!active) {
+            throw new StoreException("a StoreReader must not be used after its work returned", null);
+        }
+        return vip;
     }
 
     private CompanyView view(String company) {

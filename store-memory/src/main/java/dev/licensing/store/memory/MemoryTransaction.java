@@ -10,6 +10,12 @@ import dev.licensing.api.store.StoreException;
 import dev.licensing.api.store.StoreTransaction;
 import dev.licensing.api.store.UniqueViolationException;
 import dev.licensing.api.store.UniqueViolationException.Kind;
+import dev.licensing.api.store.VipReplay;
+import dev.licensing.api.store.VipWrite;
+import dev.licensing.api.vip.VipOrder;
+import dev.licensing.api.vip.VipSubscription;
+
+import java.time.LocalDate;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,10 +37,13 @@ final class MemoryTransaction implements StoreTransaction {
     private long nextId;
     private boolean active = true;
 
-    MemoryTransaction(Map<String, CompanyData> committed, long nextId) {
+    private final Map<String, VipData> pendingVip = new HashMap<>();
+
+    MemoryTransaction(Map<String, CompanyData> committed, Map<String, VipData> committedVip, long nextId) {
         this.committed = committed;
         this.nextId = nextId;
-        this.reader = new MemoryReader(company -> new CompanyView(committed.get(company), pending.get(company)));
+        this.reader = new MemoryReader(company -> new CompanyView(committed.get(company), pending.get(company)),
+                VipData.reader(committedVip::get, pendingVip::get));
     }
 
     @Override
@@ -58,6 +67,12 @@ final class MemoryTransaction implements StoreTransaction {
             stage(write, new CompanyView(committed.get(company), pending.get(company), stage), stage);
         }
         staged.forEach((company, stage) -> pending.computeIfAbsent(company, c -> new CompanyData()).absorb(stage));
+    }
+
+    @Override
+    public void writeVip(VipWrite write) {
+        ensureActive();
+        pendingVip.computeIfAbsent(write.company(), c -> new VipData()).add(write);
     }
 
     /** Checks one write against everything before it, then adds it to {@code stage}. */
@@ -117,8 +132,9 @@ final class MemoryTransaction implements StoreTransaction {
     }
 
     /** Adds every pending write to the committed data; the caller holds the lock that keeps readers out. */
-    void commitTo(Map<String, CompanyData> data) {
+    void commitTo(Map<String, CompanyData> data, Map<String, VipData> vip) {
         pending.forEach((company, changes) -> data.computeIfAbsent(company, c -> new CompanyData()).absorb(changes));
+        pendingVip.forEach((company, changes) -> vip.computeIfAbsent(company, c -> new VipData()).absorb(changes));
     }
 
     @Override
@@ -149,6 +165,36 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public Map<String, Customer> findCustomersByReference(String company, Collection<String> references) {
         return reader.findCustomersByReference(company, references);
+    }
+
+    @Override
+    public Optional<LocalDate> vipCoterm(String company, String customerId) {
+        return reader.vipCoterm(company, customerId);
+    }
+
+    @Override
+    public Optional<VipOrder> findVipOrder(String company, String orderId) {
+        return reader.findVipOrder(company, orderId);
+    }
+
+    @Override
+    public List<VipOrder> vipOrders(String company, String customerId) {
+        return reader.vipOrders(company, customerId);
+    }
+
+    @Override
+    public Optional<VipSubscription> findVipSubscription(String company, String subscriptionId) {
+        return reader.findVipSubscription(company, subscriptionId);
+    }
+
+    @Override
+    public List<VipSubscription> vipSubscriptions(String company, String customerId) {
+        return reader.vipSubscriptions(company, customerId);
+    }
+
+    @Override
+    public Optional<VipReplay> findVipReplay(String company, String correlationId) {
+        return reader.findVipReplay(company, correlationId);
     }
 
     private void ensureActive() {

@@ -19,12 +19,13 @@ import java.util.Set;
  */
 final class Schema {
     /** Every script, in version order: the n-th takes a file to version n. */
-    static final List<String> SCRIPTS = List.of("V1__schema.sql");
+    static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__vip.sql");
     static final int LATEST = SCRIPTS.size();
 
     /** What a file at {@link #LATEST} must hold; each is touched on open so that a damaged file fails there. */
     private static final List<String> TABLES = List.of("companies", "id_sequence", "customers", "users", "orders",
-            "order_items", "licenses", "products", "policies", "customer_accounts");
+            "order_items", "licenses", "products", "policies", "customer_accounts", "vip_catalog", "vip_coterms", "vip_orders",
+            "vip_subscriptions", "vip_replays");
 
     private Schema() {
     }

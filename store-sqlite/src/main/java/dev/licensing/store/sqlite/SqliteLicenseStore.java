@@ -147,7 +147,8 @@ public final class SqliteLicenseStore implements LicenseStore {
     public Optional<Catalog> catalog(String company) {
         Objects.requireNonNull(company, "company");
         return withReader(reader -> reader.guard(() -> reader.companyId(company)
-                .flatMap(companyId -> CatalogTables.read(reader.handle, companyId))));
+                .flatMap(companyId -> CatalogTables.read(reader.handle, companyId)
+                        .map(catalog -> VipTables.readCatalog(reader, companyId, catalog)))));
     }
 
     @Override
@@ -157,7 +158,9 @@ public final class SqliteLicenseStore implements LicenseStore {
         inTransaction(transaction -> {
             SqliteTransaction sqlite = (SqliteTransaction) transaction;
             try {
-                CatalogTables.replace(writerStatements, sqlite.ensureCompany(company), catalog);
+                long companyId = sqlite.ensureCompany(company);
+                CatalogTables.replace(writerStatements, companyId, catalog);
+                VipTables.replaceCatalog(writerStatements, companyId, catalog);
             } catch (SQLException e) {
                 throw failures.storeFailed("replacing the catalog of company '" + company + "'", e);
             }

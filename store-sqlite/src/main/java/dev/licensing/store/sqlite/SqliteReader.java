@@ -6,6 +6,9 @@ import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
 import dev.licensing.api.store.StoreReader;
+import dev.licensing.api.store.VipReplay;
+import dev.licensing.api.vip.VipOrder;
+import dev.licensing.api.vip.VipSubscription;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -13,6 +16,7 @@ import org.jdbi.v3.core.statement.Query;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -167,6 +171,36 @@ class SqliteReader implements StoreReader {
                     companyId, Json.write(references)));
             return found;
         });
+    }
+
+    @Override
+    public Optional<LocalDate> vipCoterm(String company, String customerId) {
+        return VipTables.coterm(this, company, customerId);
+    }
+
+    @Override
+    public Optional<VipOrder> findVipOrder(String company, String orderId) {
+        return VipTables.order(this, company, orderId);
+    }
+
+    @Override
+    public List<VipOrder> vipOrders(String company, String customerId) {
+        return VipTables.orders(this, company, customerId);
+    }
+
+    @Override
+    public Optional<VipSubscription> findVipSubscription(String company, String subscriptionId) {
+        return VipTables.subscription(this, company, subscriptionId);
+    }
+
+    @Override
+    public List<VipSubscription> vipSubscriptions(String company, String customerId) {
+        return VipTables.subscriptions(this, company, customerId);
+    }
+
+    @Override
+    public Optional<VipReplay> findVipReplay(String company, String correlationId) {
+        return VipTables.replay(this, company, correlationId);
     }
 
     /** Emails as the store keys them ({@link StoreReader#emailKey}). */

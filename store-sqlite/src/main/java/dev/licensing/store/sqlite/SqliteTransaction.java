@@ -3,6 +3,7 @@ package dev.licensing.store.sqlite;
 import dev.licensing.api.store.OrderWrite;
 import dev.licensing.api.store.StoreException;
 import dev.licensing.api.store.StoreTransaction;
+import dev.licensing.api.store.VipWrite;
 import org.jdbi.v3.core.Handle;
 
 import java.sql.PreparedStatement;
@@ -81,6 +82,16 @@ final class SqliteTransaction extends SqliteReader implements StoreTransaction {
             new OrderBatch(this, statements).write(writes);
         } catch (SQLException e) {
             throw failures.storeFailed("writing " + writes.size() + " orders", e);
+        }
+    }
+
+    @Override
+    public void writeVip(VipWrite write) {
+        checkActive();
+        try {
+            VipTables.write(statements, ensureCompany(write.company()), write);
+        } catch (SQLException e) {
+            throw failures.storeFailed("writing VIP Marketplace orders", e);
         }
     }
 

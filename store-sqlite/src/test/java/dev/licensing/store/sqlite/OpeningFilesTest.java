@@ -1,5 +1,6 @@
 package dev.licensing.store.sqlite;
 
+import dev.licensing.api.catalog.Catalog;
 import dev.licensing.api.store.StoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +64,28 @@ class OpeningFilesTest {
         try (SqliteLicenseStore store = SqliteLicenseStore.open(file)) {
             assertThat(SqliteLicenseStoreTest.find(store, COMPANY, "o-1")).isPresent();
         }
+    }
+
+    @Test
+    void aVersionOneFileGetsTheVipTablesAndKeepsItsOrdersAndCatalog() throws Exception {
+        Path file = dir.resolve("v1.db");
+        try (SqliteLicenseStore store = SqliteLicenseStore.open(file)) {
+            store.replaceCatalog(COMPANY, Catalog.EMPTY);
+            store.inTransaction(tx -> {
+                tx.write(List.of(Fixtures.newOrder(tx, COMPANY, "o-1", 1, 1)));
+                return null;
+            });
+        }
+        // What version 1 wrote: no VIP tables.
+        sql(file, "DROP TABLE vip_catalog", "DROP TABLE vip_coterms", "DROP TABLE vip_orders",
+                "DROP TABLE vip_subscriptions", "DROP TABLE vip_replays", "PRAGMA user_version = 1");
+
+        try (SqliteLicenseStore store = SqliteLicenseStore.open(file)) {
+            assertThat(SqliteLicenseStoreTest.find(store, COMPANY, "o-1")).isPresent();
+            assertThat(store.catalog(COMPANY)).contains(Catalog.EMPTY);
+            assertThat(store.read(reader -> reader.vipOrders(COMPANY, "c")).isEmpty()).isTrue();
+        }
+        assertThat(userVersion(file)).isEqualTo(Schema.LATEST);
     }
 
     @Test

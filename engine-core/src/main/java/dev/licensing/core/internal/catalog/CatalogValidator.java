@@ -14,6 +14,7 @@ import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.internal.errors.Problems;
 import dev.licensing.core.internal.rules.Dates;
 import dev.licensing.core.internal.rules.Durations;
+import dev.licensing.core.internal.vip.VipCatalogRules;
 import dev.licensing.core.wire.InvalidCatalogException;
 
 import java.util.HashMap;
@@ -73,6 +74,7 @@ public final class CatalogValidator {
                         + "' for product '" + product.code() + "'");
             }
         }
+        VipCatalogRules.validate(catalog, violations);
         return violations.errors().stream()
                 .map(e -> new LicensingError(ErrorCode.INVALID_CATALOG, e.message(), e.field()))
                 .toList();
