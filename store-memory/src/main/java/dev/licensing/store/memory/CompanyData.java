@@ -24,6 +24,8 @@ final class CompanyData {
     private final Map<String, User> usersByEmail = new HashMap<>();
     private final Map<String, Customer> customersByEmail = new HashMap<>();
     private final Map<String, Customer> customersByReference = new HashMap<>();
+    /** Customers with newer details than where they were created, by id; {@link CompanyView} applies them. */
+    private final Map<Long, Customer> customerUpdates = new HashMap<>();
 
     /** The form in which emails are compared and keyed ({@link StoreReader#emailKey}). */
     static String emailKey(String email) {
@@ -56,6 +58,14 @@ final class CompanyData {
     }
 
     /** Adds items to the order of {@code header}, which this layer may not hold yet (it lives in an older one). */
+    Customer customerUpdate(long id) {
+        return customerUpdates.get(id);
+    }
+
+    void updateCustomer(Customer customer) {
+        customerUpdates.put(customer.id(), customer);
+    }
+
     void addItems(Order header, List<OrderItem> items) {
         orders.computeIfAbsent(header.orderId(), id -> new StoredOrder(header)).addItems(items);
         addKeys(items);
@@ -89,6 +99,8 @@ final class CompanyData {
         customersByEmail.putAll(newer.customersByEmail);
         // The older customer keeps a shared reference: first created wins.
         newer.customersByReference.forEach(customersByReference::putIfAbsent);
+        // Lookups through a CompanyView apply the newest details to the customer they find.
+        customerUpdates.putAll(newer.customerUpdates);
     }
 
     private void addKeys(List<OrderItem> items) {

@@ -118,6 +118,9 @@ final class MemoryTransaction implements StoreTransaction {
         if (customer != null) {
             stage.addCustomer(customer);
         }
+        if (write.updatedCustomer() != null) {
+            stage.updateCustomer(write.updatedCustomer());
+        }
     }
 
     /** Ends the transaction's use by its work (reads included); what it wrote stays pending until {@link #commitTo}. */
