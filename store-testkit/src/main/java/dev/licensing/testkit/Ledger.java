@@ -69,6 +69,12 @@ final class Ledger {
                     company.customersByReference.putIfAbsent(customer.reference(), customer);
                 }
             }
+            Customer updated = write.updatedCustomer();
+            if (updated != null) {
+                company.customersByEmail.replaceAll((email, known) -> known.id() == updated.id() ? updated : known);
+                company.customersByReference.replaceAll(
+                        (reference, known) -> known.id() == updated.id() ? updated : known);
+            }
         }
     }
 

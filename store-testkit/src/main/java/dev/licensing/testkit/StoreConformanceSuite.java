@@ -267,6 +267,27 @@ public abstract class StoreConformanceSuite {
         }
 
         @Test
+        void anUpdatedCustomerIsFoundWithItsLatestDetailsInTheSameAndLaterTransactions() {
+            Customer first = TestData.customer(ids.getAsLong(), "ret@example.com", "R-ret");
+            commit(TestData.customerOrder(ids, COMPANY, "u-1", first));
+            Customer updated = new Customer(first.id(), first.email(), "Renamed", "Person", "New Co", "+99", "2 Lane",
+                    first.reference(), first.customerAccountId());
+            Customer again = new Customer(first.id(), first.email(), "Again", "Person", "New Co", "+99", "2 Lane",
+                    first.reference(), first.customerAccountId());
+            OrderWrite second = TestData.minimalOrder(ids, COMPANY, "u-2");
+            OrderWrite third = TestData.minimalOrder(ids, COMPANY, "u-3");
+
+            commit(new OrderWrite(second.order(), false, null, second.newUsers(), updated));
+            assertThat(findCustomersByEmail(COMPANY, List.of("RET@example.com")))
+                    .containsOnly(entry("ret@example.com", updated));
+            commit(new OrderWrite(third.order(), false, null, third.newUsers(), again));
+
+            assertThat(findCustomersByEmail(COMPANY, List.of("ret@example.com")))
+                    .containsOnly(entry("ret@example.com", again));
+            assertThat(findCustomersByReference(COMPANY, List.of("R-ret"))).containsOnly(entry("R-ret", again));
+        }
+
+        @Test
         void everyLookupInAnEmptyStoreFindsNothing() {
             assertThat(findOrder(COMPANY, "none")).isEmpty();
             assertThat(findOrderHeaders(COMPANY, List.of("none"))).isEmpty();

@@ -30,6 +30,9 @@ final class CompanyData {
     /** A user's licenses by user id, in write order (ids grow, so lowest id first). */
     private final Map<Long, List<License>> licensesByUser = new HashMap<>();
 
+    /** Customers with newer details than where they were created, by id; {@link CompanyView} applies them. */
+    private final Map<Long, Customer> customerUpdates = new HashMap<>();
+
     /** The form in which emails are compared and keyed: the SPI's {@link EmailKey}. */
     static String emailKey(String email) {
         return EmailKey.of(email);
@@ -69,6 +72,14 @@ final class CompanyData {
     }
 
     /** Adds items to the order of {@code header}, which this layer may not hold yet (it lives in an older one). */
+    Customer customerUpdate(long id) {
+        return customerUpdates.get(id);
+    }
+
+    void updateCustomer(Customer customer) {
+        customerUpdates.put(customer.id(), customer);
+    }
+
     void addItems(Order header, List<OrderItem> items) {
         orders.computeIfAbsent(header.orderId(), id -> new StoredOrder(header)).addItems(items);
         addKeys(items);
@@ -105,6 +116,8 @@ final class CompanyData {
         customersByEmail.putAll(newer.customersByEmail);
         // The older customer keeps a shared reference: first created wins.
         newer.customersByReference.forEach(customersByReference::putIfAbsent);
+        // Lookups through a CompanyView apply the newest details to the customer they find.
+        customerUpdates.putAll(newer.customerUpdates);
     }
 
     private void addKeys(List<OrderItem> items) {

@@ -71,11 +71,25 @@ final class CompanyView {
     }
 
     Customer customerByEmail(String emailKey) {
-        return oldest(layer -> layer.customerByEmail(emailKey));
+        return latestDetails(oldest(layer -> layer.customerByEmail(emailKey)));
     }
 
     Customer customerByReference(String reference) {
-        return oldest(layer -> layer.customerByReference(reference));
+        return latestDetails(oldest(layer -> layer.customerByReference(reference)));
+    }
+
+    /** The customer as its newest layer's update has it: the first created customer, the latest details. */
+    private Customer latestDetails(Customer customer) {
+        if (customer == null) {
+            return null;
+        }
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            Customer updated = layers.get(i).customerUpdate(customer.id());
+            if (updated != null) {
+                return updated;
+            }
+        }
+        return customer;
     }
 
     private <T> T oldest(Function<CompanyData, T> lookup) {

@@ -125,6 +125,9 @@ final class MemoryTransaction implements StoreTransaction {
         if (customer != null) {
             stage.addCustomer(customer);
         }
+        if (write.updatedCustomer() != null) {
+            stage.updateCustomer(write.updatedCustomer());
+        }
     }
 
     /** Nothing to lock: the store runs one write transaction at a time. */

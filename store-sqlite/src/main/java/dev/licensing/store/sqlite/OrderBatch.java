@@ -42,6 +42,9 @@ final class OrderBatch {
 
     private static final String CUSTOMERS = insert("customers", List.of("id", "company_id", "email", "email_lower",
             "first_name", "last_name", "company_name", "phone", "address", "reference", "customer_account_id"));
+    /** A returning customer's latest details; its email and reference, what it is matched by, stay. */
+    private static final String CUSTOMER_UPDATES = "UPDATE customers SET first_name = ?, last_name = ?, "
+            + "company_name = ?, phone = ?, address = ? WHERE id = ?";
     private static final String USERS =
             insert("users", List.of("id", "company_id", "email", "email_lower", "password_hash"));
     private static final String ORDERS = insert("orders", List.of("id", "company_id", "order_id", "is_bundle",
@@ -55,7 +58,7 @@ final class OrderBatch {
             "features_json", "custom_fields_json"), PropertyColumns.LICENSE));
     /** Parent tables first, as the foreign keys need. */
     private static final List<String> TABLES =
-            List.of(CUSTOMERS, USERS, ORDERS, ITEMS, LICENSES);
+            List.of(CUSTOMERS, CUSTOMER_UPDATES, USERS, ORDERS, ITEMS, LICENSES);
 
     /**
      * Rows per table after which the batches are executed, bounding the driver's parameter arrays for a huge write.
@@ -160,6 +163,17 @@ final class OrderBatch {
         Order order = write.order();
         if (write.newCustomer() != null) {
             bindCustomer(write.newCustomer(), companyId);
+        }
+        if (write.updatedCustomer() != null) {
+            Customer customer = write.updatedCustomer();
+            PreparedStatement ps = row(CUSTOMER_UPDATES);
+            setText(ps, 1, customer.firstName());
+            setText(ps, 2, customer.lastName());
+            setText(ps, 3, customer.companyName());
+            setText(ps, 4, customer.phone());
+            setText(ps, 5, customer.address());
+            ps.setLong(6, customer.id());
+            ps.addBatch();
         }
         for (User user : write.newUsers()) {
             PreparedStatement ps = row(USERS);

@@ -1,6 +1,5 @@
 package dev.licensing.core.internal.catalog;
 
-import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicenseProperties;
 import dev.licensing.api.LicensingError;
@@ -11,6 +10,7 @@ import dev.licensing.api.catalog.ProductCustomField;
 import dev.licensing.api.catalog.ProductFeature;
 import dev.licensing.api.order.CustomFieldRequest;
 import dev.licensing.api.order.FeatureRequest;
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.internal.errors.Problems;
 import dev.licensing.core.internal.rules.Dates;
 import dev.licensing.core.internal.rules.Durations;

@@ -1,14 +1,13 @@
 package dev.licensing.core.internal.importing;
 
+import dev.licensing.api.OrderRejectedException;
+import dev.licensing.api.model.Order;
 import dev.licensing.core.importing.ImportListener;
 import dev.licensing.core.importing.ImportOptions;
 import dev.licensing.core.importing.ImportOutcome;
 import dev.licensing.core.importing.ImportSummary;
-
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicensingError;
-import dev.licensing.api.OrderRejectedException;
-import dev.licensing.api.model.Order;
 import dev.licensing.core.internal.OrderPipeline;
 import dev.licensing.core.internal.plan.PlannedOrder;
 import dev.licensing.core.internal.rules.OrderSize;

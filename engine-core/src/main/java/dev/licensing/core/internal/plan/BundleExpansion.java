@@ -1,7 +1,5 @@
 package dev.licensing.core.internal.plan;
 
-import dev.licensing.core.internal.errors.Problems;
-import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicenseProperties;
 import dev.licensing.api.catalog.Policy;
@@ -11,6 +9,8 @@ import dev.licensing.api.order.LicenseRequest;
 import dev.licensing.api.order.OrderRequest;
 import dev.licensing.api.order.UserRequest;
 import dev.licensing.core.internal.catalog.CatalogIndex;
+import dev.licensing.core.internal.errors.FieldPath;
+import dev.licensing.core.internal.errors.Problems;
 import dev.licensing.core.internal.rules.Authorization;
 import dev.licensing.core.internal.rules.Dates;
 import dev.licensing.core.internal.rules.Identifiers;

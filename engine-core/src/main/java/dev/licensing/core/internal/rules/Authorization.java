@@ -1,10 +1,10 @@
 package dev.licensing.core.internal.rules;
 
-import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.AuthorizationMethod;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.catalog.Product;
 import dev.licensing.api.order.UserRequest;
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.internal.errors.Problems;
 
 import java.util.HashSet;

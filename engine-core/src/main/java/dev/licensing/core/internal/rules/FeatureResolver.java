@@ -1,6 +1,5 @@
 package dev.licensing.core.internal.rules;
 
-import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.FeatureProperties;
 import dev.licensing.api.catalog.Policy;
@@ -8,6 +7,7 @@ import dev.licensing.api.catalog.Product;
 import dev.licensing.api.catalog.ProductFeature;
 import dev.licensing.api.order.FeatureRequest;
 import dev.licensing.core.internal.catalog.CatalogIndex;
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.internal.errors.Problems;
 
 import java.util.ArrayList;

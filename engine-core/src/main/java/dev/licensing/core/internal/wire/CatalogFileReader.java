@@ -1,9 +1,5 @@
 package dev.licensing.core.internal.wire;
 
-import dev.licensing.core.internal.errors.Problems;
-import dev.licensing.core.internal.errors.FieldPath;
-import dev.licensing.core.wire.InvalidCatalogException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.licensing.api.AuthorizationMethod;
@@ -16,7 +12,10 @@ import dev.licensing.api.catalog.Policy;
 import dev.licensing.api.catalog.Product;
 import dev.licensing.api.catalog.ProductCustomField;
 import dev.licensing.api.catalog.ProductFeature;
+import dev.licensing.core.internal.errors.FieldPath;
+import dev.licensing.core.internal.errors.Problems;
 import dev.licensing.core.internal.vip.VipCatalogReader;
+import dev.licensing.core.wire.InvalidCatalogException;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,10 +1,5 @@
 package dev.licensing.core.internal.wire;
 
-import dev.licensing.core.internal.errors.Problems;
-import dev.licensing.core.internal.errors.FieldPath;
-import dev.licensing.core.internal.rules.OrderTypes;
-import dev.licensing.core.wire.DecodedOrder;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.licensing.api.ErrorCode;
@@ -14,6 +9,11 @@ import dev.licensing.api.order.LicenseRequest;
 import dev.licensing.api.order.OrderRequest;
 import dev.licensing.api.order.UserRequest;
 import dev.licensing.core.internal.rules.OrderSize;
+
+import dev.licensing.core.internal.errors.FieldPath;
+import dev.licensing.core.internal.errors.Problems;
+import dev.licensing.core.internal.rules.OrderTypes;
+import dev.licensing.core.wire.DecodedOrder;
 
 import java.util.ArrayList;
 import java.util.List;
