@@ -4,6 +4,7 @@ import dev.licensing.api.catalog.Catalog;
 import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.User;
+import dev.licensing.api.store.KeptIdempotencyKey;
 import dev.licensing.api.store.LicenseStore;
 import dev.licensing.api.model.License;
 import dev.licensing.api.store.LicenseEvent;
@@ -19,6 +20,7 @@ import dev.licensing.api.vip.VipOrder;
 import dev.licensing.api.vip.VipSubscription;
 
 import java.time.LocalDate;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -219,6 +221,16 @@ public final class FaultInjectingStore implements LicenseStore {
         @Override
         public Optional<VipReplay> findVipReplay(String company, String correlationId) {
             return transaction.findVipReplay(company, correlationId);
+        }
+
+        @Override
+        public Optional<KeptIdempotencyKey> findIdempotencyKey(String company, String key) {
+            return transaction.findIdempotencyKey(company, key);
+        }
+
+        @Override
+        public boolean keepIdempotencyKey(String company, KeptIdempotencyKey kept, Instant expiredBefore) {
+            return transaction.keepIdempotencyKey(company, kept, expiredBefore);
         }
     }
 }
