@@ -18,7 +18,9 @@ import dev.licensing.api.order.CustomFieldRequest;
 import dev.licensing.api.order.CustomerRequest;
 import dev.licensing.api.order.FeatureRequest;
 import dev.licensing.api.order.OrderRequest;
+import dev.licensing.api.store.KeptIdempotencyKey;
 import dev.licensing.api.store.LicenseStore;
+import dev.licensing.api.store.StoreException;
 import dev.licensing.api.store.StoreReader;
 import dev.licensing.api.store.StoreTransaction;
 import dev.licensing.core.LicenseEngine;
@@ -537,6 +539,35 @@ public abstract class RealInputsConformanceSuite {
             assertThat(again.replayed()).isFalse();
             assertThat(stored("w-1").orElseThrow().items()).hasSize(4);
             assertReplayed(later.createOrderJson(COMPANY, APPEND.replace("{}, {}", "{}"), "append-1"), again);
+        }
+
+        @Test
+        void theKeyAndTheOrderCommitTogetherOrNotAtAll() {
+            engine.createOrderJson(COMPANY, BODY);
+            LicenseEngine failing = LicenseEngine.builder(FaultInjectingStore.failingKeep(store, 1))
+                    .clock(Clock.fixed(NOW, ZoneOffset.UTC)).random(new Random(42)).build();
+            assertThatThrownBy(() -> failing.createOrderJson(COMPANY, APPEND, "append-1"))
+                    .isInstanceOf(StoreException.class);
+            assertThat(stored("w-1").orElseThrow().items()).as("the append rolled back with its key").hasSize(2);
+            Optional<KeptIdempotencyKey> kept = store.read(reader -> reader.findIdempotencyKey(COMPANY, "append-1"));
+            assertThat(kept).isEmpty();
+
+            OrderResult first = engine.createOrderJson(COMPANY, APPEND, "append-1");
+            assertThat(first.replayed()).isFalse();
+            assertReplayed(engine.createOrderJson(COMPANY, APPEND, "append-1"), first);
+            assertThat(stored("w-1").orElseThrow().items()).hasSize(3);
+        }
+
+        @Test
+        void aReplayReportsThisRequestsIgnoredFieldsThenReplayed() {
+            LicenseEngine lenient = LicenseEngine.builder(store).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                    .random(new Random(42)).ignoreUnknownFields(true).build();
+            OrderResult first = lenient.createOrderJson(COMPANY, BODY, "delivery-1");
+            OrderResult replay = lenient.createOrderJson(COMPANY, BODY.replace("{\"id\"", "{\"vendor\": 1, \"id\""),
+                    "delivery-1");
+
+            assertReplayed(replay, first);
+            assertThat(replay.warnings()).extracting(Warning::field).containsExactly("vendor", Warning.REPLAYED);
         }
 
         @Test
