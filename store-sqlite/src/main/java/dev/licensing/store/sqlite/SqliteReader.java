@@ -6,6 +6,7 @@ import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
+import dev.licensing.api.store.KeptIdempotencyKey;
 import dev.licensing.api.store.LicenseEvent;
 import dev.licensing.api.store.LifecycleState;
 import dev.licensing.api.store.StoreReader;
@@ -261,6 +262,11 @@ class SqliteReader implements StoreReader {
     @Override
     public Optional<VipReplay> findVipReplay(String company, String correlationId) {
         return VipTables.replay(this, company, correlationId);
+    }
+
+    @Override
+    public Optional<KeptIdempotencyKey> findIdempotencyKey(String company, String key) {
+        return IdempotencyKeys.find(this, company, key);
     }
 
     /** Emails as the store keys them (the {@code email_lower} columns): their {@link EmailKey}, which SQL cannot compute. */

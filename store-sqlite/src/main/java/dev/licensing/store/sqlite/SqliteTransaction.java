@@ -1,5 +1,6 @@
 package dev.licensing.store.sqlite;
 
+import dev.licensing.api.store.KeptIdempotencyKey;
 import dev.licensing.api.store.LifecycleWrite;
 import dev.licensing.api.store.OrderWrite;
 import dev.licensing.api.store.StoreException;
@@ -10,6 +11,7 @@ import org.jdbi.v3.core.Handle;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +85,16 @@ final class SqliteTransaction extends SqliteReader implements StoreTransaction {
             new OrderBatch(this, statements).write(writes);
         } catch (SQLException e) {
             throw failures.storeFailed("writing " + writes.size() + " orders", e);
+        }
+    }
+
+    @Override
+    public boolean keepIdempotencyKey(String company, KeptIdempotencyKey kept, Instant expiredBefore) {
+        checkActive();
+        try {
+            return IdempotencyKeys.keep(statements, ensureCompany(company), kept, expiredBefore);
+        } catch (SQLException e) {
+            throw failures.storeFailed("keeping idempotency key '" + kept.key() + "'", e);
         }
     }
 
