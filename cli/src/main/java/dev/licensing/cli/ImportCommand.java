@@ -58,7 +58,8 @@ final class ImportCommand implements Callable<Integer> {
     private Path rejects;
 
     @Option(names = "--responses", paramLabel = "FILE",
-            description = "Write each created order's response (with its new_passwords) here, one a line.")
+            description = "Write each created order's response (with its new_passwords) here, one a line. A file "
+                    + "with lines in it is refused, unless --skip-existing: then the responses are added after them.")
     private Path responses;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + ImportOptions.DEFAULT_BATCH_SIZE,
@@ -67,7 +68,8 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--skip-existing",
             description = "Count an order whose id existed before this import as skipped, not rejected: "
-                    + "run an import that was cut off again to finish it.")
+                    + "run an import that was cut off again to finish it; --responses is then continued, not "
+                    + "rewritten.")
     private boolean skipExisting;
 
     @Option(names = "--dialect", paramLabel = "DIALECT", defaultValue = "licensespring",
@@ -87,6 +89,11 @@ final class ImportCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, got " + batchSize);
         }
+        if (!skipExisting && OutputFile.holdsLines(responses)) {
+            // A generated password exists only in its order's response: rewriting the file would lose them for good.
+            throw new UsageException(responses + " already holds responses, which may hold passwords shown nowhere "
+                    + "else: name a new --responses file, or pass --skip-existing to resume an import into it");
+        }
         long totalLines = countLines(file);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -95,7 +102,7 @@ final class ImportCommand implements Callable<Integer> {
             return importFile(totalLines, out, err, interruption);
         } catch (OutputFileException e) {
             err.println("licensing: " + e.getMessage() + " (the batch being written was rolled back; make room, then "
-                    + "run the same import again with --skip-existing)");
+                    + "run the same import again with --skip-existing, which continues --responses)");
             return ExitCode.STORE_FAILED;
         } catch (UncheckedIOException e) {
             err.println("licensing: cannot read " + file + ": " + e.getCause().getMessage());
@@ -111,7 +118,7 @@ final class ImportCommand implements Callable<Integer> {
         LicenseSpringJson json = new LicenseSpringJson(ignoreUnknownFields);
         ImportOptions importOptions = new ImportOptions(batchSize, skipExisting);
         try (OutputFile rejectsOut = OutputFile.create(rejects);
-             OutputFile responsesOut = OutputFile.create(responses);
+             OutputFile responsesOut = skipExisting ? OutputFile.append(responses) : OutputFile.create(responses);
              InputStream in = Files.newInputStream(file);
              LicenseStore store = options.openStore()) {
             LicenseEngine engine = options.engine(store, ignoreUnknownFields);
@@ -156,7 +163,8 @@ final class ImportCommand implements Callable<Integer> {
             out.println(summaryJson(summary));
             if (interruption.requested()) {
                 err.println("licensing: import interrupted after line " + lastLine[0] + ": every order up to it is "
-                        + "committed and in the output files; resume with the same command and --skip-existing");
+                        + "committed and in the output files; resume with the same command and --skip-existing "
+                        + "(it adds to --responses and rewrites --rejects)");
                 return ExitCode.INTERRUPTED;
             }
             return summary.rejected() == 0 ? ExitCode.OK : ExitCode.REJECTED;

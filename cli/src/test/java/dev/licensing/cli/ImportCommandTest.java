@@ -84,6 +84,44 @@ class ImportCommandTest {
     }
 
     @Test
+    void aResumeWithSkipExistingKeepsTheFirstRunsResponsesAndAddsOnlyTheNewOnes() throws IOException {
+        Path db = dir.resolve("resume.db");
+        Path responses = dir.resolve("responses.jsonl");
+        Path firstHalf = write("{\"id\": \"r-1\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}");
+        Path whole = write("{\"id\": \"r-1\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}",
+                "{\"id\": \"r-2\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}");
+        CommandRun first = CommandRun.of("import", firstHalf.toString(), "--db", db.toString(), "--catalog", CATALOG,
+                "--responses", responses.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        List<String> firstResponses = Files.readAllLines(responses);
+
+        CommandRun resumed = CommandRun.of("import", whole.toString(), "--db", db.toString(), "--catalog", CATALOG,
+                "--responses", responses.toString(), "--skip-existing");
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        List<String> lines = Files.readAllLines(responses);
+        assertThat(firstResponses).hasSize(1);
+        assertThat(lines).as("r-1's response kept, r-2's added").hasSize(2).startsWith(firstResponses.get(0));
+        assertThat(JSON.readTree(lines.get(1)).path("order_id").asText())
+                .isNotEqualTo(JSON.readTree(lines.get(0)).path("order_id").asText());
+    }
+
+    @Test
+    void aResponsesFileWithLinesIsRefusedWithoutSkipExistingAndLeftUntouched() throws IOException {
+        Path responses = dir.resolve("responses.jsonl");
+        Files.writeString(responses, "{\"id\": \"earlier\", \"new_passwords\": true}\n");
+        Path rejects = dir.resolve("rejects.jsonl");
+
+        CommandRun run = importFile(EXAMPLE, "--responses", responses.toString(), "--rejects", rejects.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().satisfies(line -> assertThat(line)
+                .contains(responses.toString()).contains("passwords").contains("--skip-existing"));
+        assertThat(Files.readString(responses)).isEqualTo("{\"id\": \"earlier\", \"new_passwords\": true}\n");
+        assertThat(rejects).doesNotExist();
+    }
+
+    @Test
     void aFileWithoutRejectedLinesExitsZero() throws IOException {
         Path file = write("{\"id\": \"g-1\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}", "",
                 "{\"id\": \"g-2\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}, {}]}]}");
