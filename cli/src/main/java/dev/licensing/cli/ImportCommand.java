@@ -101,17 +101,25 @@ final class ImportCommand implements Callable<Integer> {
         try {
             return importFile(totalLines, out, err, interruption);
         } catch (OutputFileException e) {
-            err.println("licensing: " + e.getMessage() + " (the batch being written was rolled back; make room, then "
-                    + "run the same import again with --skip-existing, which continues --responses)");
+            err.println("licensing: " + e.getMessage() + resumeAdvice(e));
             return ExitCode.STORE_FAILED;
         } catch (UncheckedIOException e) {
-            err.println("licensing: cannot read " + file + ": " + e.getCause().getMessage());
+            err.println("licensing: cannot read " + file + ": " + IoReason.of(e.getCause()));
             return ExitCode.STORE_FAILED;
         } finally {
             out.flush();
             err.flush();
             interruption.finished();
         }
+    }
+
+    /** Nothing to resume when a file could not even be opened; room to make only when the disk was full. */
+    private static String resumeAdvice(OutputFileException failure) {
+        if (failure.whileOpening()) {
+            return "";
+        }
+        return " (the batch being written was rolled back; " + (failure.fullDisk() ? "make room, then " : "")
+                + "run the same import again with --skip-existing, which continues --responses)";
     }
 
     private int importFile(long totalLines, PrintWriter out, PrintWriter err, Interruption interruption) {
@@ -236,7 +244,7 @@ final class ImportCommand implements Callable<Integer> {
             }
             return last == '\n' ? lines : lines + 1;
         } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e, e);
+            throw new UsageException("cannot read " + file + ": " + IoReason.of(e), e);
         }
     }
 }

@@ -24,7 +24,10 @@ final class OutputFile implements AutoCloseable {
         this.writer = writer;
     }
 
-    /** The file at {@code path} (created or truncated), or {@code null} when the option was not given. */
+    /**
+     * The file at {@code path} (created or truncated), or {@code null} when the option was not given; a file that
+     * cannot be opened is an {@link OutputFileException} like a failed write (exit 3).
+     */
     static OutputFile create(Path path) {
         return open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     }
@@ -34,8 +37,9 @@ final class OutputFile implements AutoCloseable {
      * given: a resumed import adds to the responses of the run it finishes, whose passwords exist nowhere else.
      */
     static OutputFile append(Path path) {
+        boolean cutOff = path != null && Files.isRegularFile(path) && endsMidLine(path);
         OutputFile file = open(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        if (file != null && endsMidLine(path)) {
+        if (cutOff) {
             // A run killed while writing left a cut-off line: the first new response starts on a line of its own.
             file.writeLine("");
         }
@@ -52,7 +56,7 @@ final class OutputFile implements AutoCloseable {
             channel.position(size - 1).read(last);
             return last.get(0) != '\n';
         } catch (IOException e) {
-            throw new OutputFileException(path, e);
+            throw OutputFileException.opening(path, e);
         }
     }
 
@@ -63,7 +67,7 @@ final class OutputFile implements AutoCloseable {
         try {
             return new OutputFile(path, Files.newBufferedWriter(path, StandardCharsets.UTF_8, options));
         } catch (IOException e) {
-            throw new UsageException("cannot write " + path + ": " + e, e);
+            throw OutputFileException.opening(path, e);
         }
     }
 
@@ -82,7 +86,7 @@ final class OutputFile implements AutoCloseable {
             writer.write('\n');
         } catch (IOException e) {
             failed = true;
-            throw new OutputFileException(path, e);
+            throw OutputFileException.writing(path, e);
         }
     }
 
@@ -92,7 +96,7 @@ final class OutputFile implements AutoCloseable {
             writer.flush();
         } catch (IOException e) {
             failed = true;
-            throw new OutputFileException(path, e);
+            throw OutputFileException.writing(path, e);
         }
     }
 
@@ -103,7 +107,7 @@ final class OutputFile implements AutoCloseable {
             writer.close();
         } catch (IOException e) {
             if (!failed) {
-                throw new OutputFileException(path, e);
+                throw OutputFileException.writing(path, e);
             }
         }
     }

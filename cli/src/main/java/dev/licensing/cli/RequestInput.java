@@ -25,13 +25,13 @@ final class RequestInput {
             try {
                 return Files.readAllBytes(Path.of(file));
             } catch (IOException e) {
-                throw new UsageException("cannot read " + file + ": " + e, e);
+                throw new UsageException("cannot read " + file + ": " + IoReason.of(e), e);
             }
         }
         try (InputStream in = System.in) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UsageException("cannot read stdin: " + e, e);
+            throw new UsageException("cannot read stdin: " + IoReason.of(e), e);
         }
     }
 }

@@ -152,6 +152,47 @@ class ImportCommandTest {
     }
 
     @Test
+    void anOutputFileThatCannotBeOpenedIsOneCleanLineNamingItAndExitThree() {
+        Path inMissingDirectory = dir.resolve("absent").resolve("x.jsonl");
+
+        CommandRun missingDirectory = importFile(EXAMPLE, "--responses", inMissingDirectory.toString());
+        CommandRun aDirectory = importFile(EXAMPLE, "--rejects", dir.toString());
+
+        assertThat(missingDirectory.exitCode()).isEqualTo(3);
+        assertThat(missingDirectory.err().lines()).singleElement().isEqualTo(
+                "licensing: cannot write " + inMissingDirectory + ": No such file or directory");
+        assertThat(aDirectory.exitCode()).isEqualTo(3);
+        assertThat(aDirectory.err().lines()).singleElement().isEqualTo(
+                "licensing: cannot write " + dir + ": Is a directory");
+    }
+
+    @Test
+    void aMissingInputFileNamesTheFileAndTheReasonWithoutJavaClassNames() {
+        CommandRun missingOrders = importFile(dir.resolve("absent.jsonl"));
+        CommandRun missingCatalog = CommandRun.of("import", EXAMPLE.toString(), "--memory", "--catalog",
+                dir.resolve("absent.json").toString());
+
+        assertThat(missingOrders.err().lines()).singleElement().isEqualTo(
+                "licensing: cannot read " + dir.resolve("absent.jsonl") + ": No such file or directory");
+        assertThat(missingCatalog.exitCode()).isEqualTo(2);
+        assertThat(missingCatalog.err().lines()).singleElement().isEqualTo(
+                "licensing: cannot read " + dir.resolve("absent.json") + ": No such file or directory");
+    }
+
+    @Test
+    void aResumeEndsALineTheCutRunLeftHalfWrittenBeforeItsFirstResponse() throws IOException {
+        Path responses = dir.resolve("responses.jsonl");
+        Files.writeString(responses, "{\"order_id\": \"cut");
+
+        CommandRun run = importFile(EXAMPLE, "--responses", responses.toString(), "--skip-existing");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        List<String> lines = Files.readAllLines(responses);
+        assertThat(lines).hasSize(4).first().isEqualTo("{\"order_id\": \"cut");
+        lines.subList(1, 4).forEach(line -> ResponseSchemas.assertValidResponse(line, false));
+    }
+
+    @Test
     void aBatchSizeBelowOneIsACommandLineErrorWithExitTwo() {
         CommandRun run = importFile(EXAMPLE, "--batch-size", "0");
 
