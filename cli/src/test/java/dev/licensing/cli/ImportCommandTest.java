@@ -230,6 +230,34 @@ class ImportCommandTest {
     }
 
     @Test
+    void aLineAboveTheMostBytesOneRequestMayHaveIsRejectedAloneAndTheImportGoesOn() throws IOException {
+        Path file = dir.resolve("huge.jsonl");
+        Path rejects = dir.resolve("rejects.jsonl");
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            out.write("{\"id\": \"h-1\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            out.write("{\"id\": \"h-2\", \"note\": \"".getBytes(StandardCharsets.UTF_8));
+            out.write("x".repeat(6 * 1024 * 1024).getBytes(StandardCharsets.UTF_8));
+            out.write("\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            out.write("{\"id\": \"h-3\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        CommandRun run = importFile(file, "--rejects", rejects.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        JsonNode summary = JSON.readTree(run.out());
+        assertThat(summary.path("created").asLong()).isEqualTo(2);
+        assertThat(summary.path("rejected").asLong()).isEqualTo(1);
+        assertThat(readLines(rejects)).singleElement().satisfies(rejected -> {
+            assertThat(rejected.path("line").asLong()).isEqualTo(2);
+            assertThat(rejected.path("id").isNull()).isTrue();
+            assertThat(rejected.at("/errors/0/code").asText()).isEqualTo("request_too_large");
+        });
+    }
+
+    @Test
     void aFullDiskIsOneLineNamingTheFileExitThreeAndTheBatchRolledBack() throws IOException {
         Path devFull = Path.of("/dev/full");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(devFull), "needs Linux's /dev/full");
