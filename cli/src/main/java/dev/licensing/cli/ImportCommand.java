@@ -19,15 +19,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -134,9 +131,7 @@ final class ImportCommand implements Callable<Integer> {
             ImportSummary summary;
             try (ImportProgress progress = ImportProgress.start(totalLines, err)) {
                 if (dialect == Dialect.vip) {
-                    // Malformed bytes decode to U+FFFD, so such a line is refused by the codec, never ends the import.
-                    BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                    summary = engine.vip().importOrders(options.company, lines.lines().iterator(), skipExisting,
+                    summary = engine.vip().importOrders(options.company, in, skipExisting,
                             outcome -> {
                                 reportVip(outcome, rejectsOut, responsesOut);
                                 progress.at(outcome.line());

@@ -4,7 +4,6 @@ import dev.licensing.core.LicenseEngine;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,11 +18,6 @@ final class RequestInput {
      */
     private static byte[] atMostOneOverTheLimit(InputStream in) throws IOException {
         return in.readNBytes(LicenseEngine.MAX_REQUEST_BYTES + 1);
-    }
-
-    /** The body as text (UTF-8; malformed bytes become U+FFFD, which the decoder then refuses as JSON). */
-    static String read(String file) {
-        return new String(bytes(file), StandardCharsets.UTF_8);
     }
 
     /**

@@ -7,8 +7,8 @@ import dev.licensing.api.LicensingError;
  * above {@link dev.licensing.core.internal.rules.RequestSize#MAX_BYTES}), the error that rejects it. Exactly one of the
  * two is set.
  */
-record SourceLine(String text, LicensingError problem) {
-    SourceLine {
+public record SourceLine(String text, LicensingError problem) {
+    public SourceLine {
         if ((text == null) == (problem == null)) {
             throw new IllegalArgumentException("a line has its text or a problem, never both or neither");
         }

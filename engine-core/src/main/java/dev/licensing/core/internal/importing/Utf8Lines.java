@@ -18,7 +18,7 @@ import java.util.NoSuchElementException;
  * mid-stream and end the import. A byte-order mark before line 1 is skipped; a line ends at LF, and a CR before it is
  * dropped; a last line without LF is a line like any other.
  */
-final class Utf8Lines implements Iterator<SourceLine> {
+public final class Utf8Lines implements Iterator<SourceLine> {
     private static final int CHUNK = 1 << 16;
 
     private final InputStream in;
@@ -32,7 +32,7 @@ final class Utf8Lines implements Iterator<SourceLine> {
     private SourceLine next;
 
     /** @param in the bytes; read in chunks, so it need not be buffered; the caller closes it */
-    Utf8Lines(InputStream in) {
+    public Utf8Lines(InputStream in) {
         this.in = in;
     }
 
