@@ -174,9 +174,13 @@ public final class CatalogValidator {
 
     /**
      * A default or policy value must fit its field as a license's value must (every license gets it), checked by the
-     * request's rule; the message names the field, which a catalog path only numbers.
+     * request's rule; the message names the field, which a catalog path only numbers. An empty value is none.
      */
     private static void checkValue(ProductCustomField field, String value, FieldPath at, Problems violations) {
+        if (value != null && value.isEmpty()) {
+            // LicenseSpring's exports write "" for a field without a default: no value, not a bad one.
+            return;
+        }
         Problems found = new Problems();
         CustomFieldResolver.checkValue(field, value, at, found);
         found.errors().forEach(e -> invalid(violations, at, e.message().startsWith("custom field '") ? e.message()

@@ -98,7 +98,8 @@ class CatalogValidatorTest {
                 List.of(new ProductCustomField(1, "cfD", CustomFieldType.DATE_TIME, "0001-01-01T00:00:00Z"),
                         new ProductCustomField(2, "cfG", CustomFieldType.DATE_TIME, "garbage"),
                         new ProductCustomField(3, "cfN", CustomFieldType.NUMBER, "many"),
-                        new ProductCustomField(4, "cfOk", CustomFieldType.DATE_TIME, "2030-01-01")), null);
+                        new ProductCustomField(4, "cfOk", CustomFieldType.DATE_TIME, "2030-01-01"),
+                        new ProductCustomField(5, "cfEmpty", CustomFieldType.DATE_TIME, "")), null);
         Policy policy = new Policy(1, "a", "p", "p", null, null, null,
                 List.of(new CustomFieldRequest("cfOk", null, "0001-01-01T00:00:00Z"),
                         new CustomFieldRequest("cfN", null, "12.5")));
