@@ -94,7 +94,7 @@ final class EngineOptions {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e, e);
+            throw new UsageException("cannot read " + file + ": " + IoReason.of(e), e);
         }
     }
 }

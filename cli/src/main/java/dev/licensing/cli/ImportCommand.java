@@ -19,15 +19,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -58,7 +55,8 @@ final class ImportCommand implements Callable<Integer> {
     private Path rejects;
 
     @Option(names = "--responses", paramLabel = "FILE",
-            description = "Write each created order's response (with its new_passwords) here, one a line.")
+            description = "Write each created order's response (with its new_passwords) here, one a line. A file "
+                    + "with lines in it is refused, unless --skip-existing: then the responses are added after them.")
     private Path responses;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + ImportOptions.DEFAULT_BATCH_SIZE,
@@ -67,7 +65,8 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--skip-existing",
             description = "Count an order whose id existed before this import as skipped, not rejected: "
-                    + "run an import that was cut off again to finish it.")
+                    + "run an import that was cut off again to finish it; --responses is then continued, not "
+                    + "rewritten.")
     private boolean skipExisting;
 
     @Option(names = "--dialect", paramLabel = "DIALECT", defaultValue = "licensespring",
@@ -87,6 +86,11 @@ final class ImportCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, got " + batchSize);
         }
+        if (!skipExisting && OutputFile.holdsLines(responses)) {
+            // A generated password exists only in its order's response: rewriting the file would lose them for good.
+            throw new UsageException(responses + " already holds responses, which may hold passwords shown nowhere "
+                    + "else: name a new --responses file, or pass --skip-existing to resume an import into it");
+        }
         long totalLines = countLines(file);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -94,11 +98,10 @@ final class ImportCommand implements Callable<Integer> {
         try {
             return importFile(totalLines, out, err, interruption);
         } catch (OutputFileException e) {
-            err.println("licensing: " + e.getMessage() + " (the batch being written was rolled back; make room, then "
-                    + "run the same import again with --skip-existing)");
+            err.println("licensing: " + e.getMessage() + resumeAdvice(e));
             return ExitCode.STORE_FAILED;
         } catch (UncheckedIOException e) {
-            err.println("licensing: cannot read " + file + ": " + e.getCause().getMessage());
+            err.println("licensing: cannot read " + file + ": " + IoReason.of(e.getCause()));
             return ExitCode.STORE_FAILED;
         } finally {
             out.flush();
@@ -107,11 +110,20 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
+    /** Nothing to resume when a file could not even be opened; room to make only when the disk was full. */
+    private static String resumeAdvice(OutputFileException failure) {
+        if (failure.whileOpening()) {
+            return "";
+        }
+        return " (the batch being written was rolled back; " + (failure.fullDisk() ? "make room, then " : "")
+                + "run the same import again with --skip-existing, which continues --responses)";
+    }
+
     private int importFile(long totalLines, PrintWriter out, PrintWriter err, Interruption interruption) {
         LicenseSpringJson json = new LicenseSpringJson(ignoreUnknownFields);
         ImportOptions importOptions = new ImportOptions(batchSize, skipExisting);
         try (OutputFile rejectsOut = OutputFile.create(rejects);
-             OutputFile responsesOut = OutputFile.create(responses);
+             OutputFile responsesOut = skipExisting ? OutputFile.append(responses) : OutputFile.create(responses);
              InputStream in = Files.newInputStream(file);
              LicenseStore store = options.openStore()) {
             LicenseEngine engine = options.engine(store, ignoreUnknownFields);
@@ -119,9 +131,7 @@ final class ImportCommand implements Callable<Integer> {
             ImportSummary summary;
             try (ImportProgress progress = ImportProgress.start(totalLines, err)) {
                 if (dialect == Dialect.vip) {
-                    // Malformed bytes decode to U+FFFD, so such a line is refused by the codec, never ends the import.
-                    BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                    summary = engine.vip().importOrders(options.company, lines.lines().iterator(), skipExisting,
+                    summary = engine.vip().importOrders(options.company, in, skipExisting,
                             outcome -> {
                                 reportVip(outcome, rejectsOut, responsesOut);
                                 progress.at(outcome.line());
@@ -156,7 +166,8 @@ final class ImportCommand implements Callable<Integer> {
             out.println(summaryJson(summary));
             if (interruption.requested()) {
                 err.println("licensing: import interrupted after line " + lastLine[0] + ": every order up to it is "
-                        + "committed and in the output files; resume with the same command and --skip-existing");
+                        + "committed and in the output files; resume with the same command and --skip-existing "
+                        + "(it adds to --responses and rewrites --rejects)");
                 return ExitCode.INTERRUPTED;
             }
             return summary.rejected() == 0 ? ExitCode.OK : ExitCode.REJECTED;
@@ -228,7 +239,7 @@ final class ImportCommand implements Callable<Integer> {
             }
             return last == '\n' ? lines : lines + 1;
         } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e, e);
+            throw new UsageException("cannot read " + file + ": " + IoReason.of(e), e);
         }
     }
 }

@@ -1,8 +1,9 @@
 package dev.licensing.cli;
 
+import dev.licensing.core.LicenseEngine;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -11,9 +12,12 @@ final class RequestInput {
     private RequestInput() {
     }
 
-    /** The body as text (UTF-8; malformed bytes become U+FFFD, which the decoder then refuses as JSON). */
-    static String read(String file) {
-        return new String(bytes(file), StandardCharsets.UTF_8);
+    /**
+     * The body's bytes up to one past {@link LicenseEngine#MAX_REQUEST_BYTES}: enough for the engine to refuse an
+     * oversize body as {@code request_too_large} without holding it whole.
+     */
+    private static byte[] atMostOneOverTheLimit(InputStream in) throws IOException {
+        return in.readNBytes(LicenseEngine.MAX_REQUEST_BYTES + 1);
     }
 
     /**
@@ -22,16 +26,16 @@ final class RequestInput {
      */
     static byte[] bytes(String file) {
         if (!"-".equals(file)) {
-            try {
-                return Files.readAllBytes(Path.of(file));
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
+                return atMostOneOverTheLimit(in);
             } catch (IOException e) {
-                throw new UsageException("cannot read " + file + ": " + e, e);
+                throw new UsageException("cannot read " + file + ": " + IoReason.of(e), e);
             }
         }
         try (InputStream in = System.in) {
-            return in.readAllBytes();
+            return atMostOneOverTheLimit(in);
         } catch (IOException e) {
-            throw new UsageException("cannot read stdin: " + e, e);
+            throw new UsageException("cannot read stdin: " + IoReason.of(e), e);
         }
     }
 }

@@ -4,6 +4,10 @@ package dev.licensing.cli;
 final class UsageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    UsageException(String message) {
+        super(message);
+    }
+
     UsageException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -40,7 +40,7 @@ final class VipOrderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String body = RequestInput.read(file);
+        byte[] body = RequestInput.bytes(file);
         try (LicenseStore store = options.openStore()) {
             VipOrderOptions orderOptions = new VipOrderOptions(fetchPrice, correlationId, null);
             return VipOutput.answer(spec, () -> {

@@ -99,6 +99,23 @@ class CreateOrderCommandTest {
     }
 
     @Test
+    void aBodyAboveTheMostBytesOneRequestMayHaveIsRequestTooLargeWithExitOne() throws IOException {
+        String head = "{\"id\": \"big\", \"items\": [{\"product_code\": \"TT\", \"note\": \"";
+        String tail = "\", \"licenses\": [{}]}]}";
+        Path atTheLimit = write(head + "x".repeat(4 * 1024 * 1024 - head.length() - tail.length()) + tail);
+        Path overTheLimit = write(head + "x".repeat(4 * 1024 * 1024 - head.length() - tail.length() + 1) + tail);
+
+        CommandRun accepted = createOrder(atTheLimit, KEY_CATALOG);
+        CommandRun refused = createOrder(overTheLimit, KEY_CATALOG);
+
+        assertThat(accepted.exitCode()).as(accepted.err() + accepted.out()).isZero();
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(1);
+        JsonNode error = JSON.readTree(refused.out()).at("/errors/0");
+        assertThat(error.path("code").asText()).isEqualTo("request_too_large");
+        assertThat(error.path("message").asText()).contains("4194304");
+    }
+
+    @Test
     void aBodyThatIsNotUtf8IsInvalidEncodingWithExitOneAndAByteOrderMarkIsSkipped() throws IOException {
         Path latin1 = Files.createTempFile(dir, "request", ".json");
         Files.write(latin1, "{\"id\": \"caf\u00e9\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}"

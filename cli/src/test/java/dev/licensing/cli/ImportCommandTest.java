@@ -84,6 +84,44 @@ class ImportCommandTest {
     }
 
     @Test
+    void aResumeWithSkipExistingKeepsTheFirstRunsResponsesAndAddsOnlyTheNewOnes() throws IOException {
+        Path db = dir.resolve("resume.db");
+        Path responses = dir.resolve("responses.jsonl");
+        Path firstHalf = write("{\"id\": \"r-1\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}");
+        Path whole = write("{\"id\": \"r-1\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}",
+                "{\"id\": \"r-2\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}");
+        CommandRun first = CommandRun.of("import", firstHalf.toString(), "--db", db.toString(), "--catalog", CATALOG,
+                "--responses", responses.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        List<String> firstResponses = Files.readAllLines(responses);
+
+        CommandRun resumed = CommandRun.of("import", whole.toString(), "--db", db.toString(), "--catalog", CATALOG,
+                "--responses", responses.toString(), "--skip-existing");
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        List<String> lines = Files.readAllLines(responses);
+        assertThat(firstResponses).hasSize(1);
+        assertThat(lines).as("r-1's response kept, r-2's added").hasSize(2).startsWith(firstResponses.get(0));
+        assertThat(JSON.readTree(lines.get(1)).path("order_id").asText())
+                .isNotEqualTo(JSON.readTree(lines.get(0)).path("order_id").asText());
+    }
+
+    @Test
+    void aResponsesFileWithLinesIsRefusedWithoutSkipExistingAndLeftUntouched() throws IOException {
+        Path responses = dir.resolve("responses.jsonl");
+        Files.writeString(responses, "{\"id\": \"earlier\", \"new_passwords\": true}\n");
+        Path rejects = dir.resolve("rejects.jsonl");
+
+        CommandRun run = importFile(EXAMPLE, "--responses", responses.toString(), "--rejects", rejects.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().satisfies(line -> assertThat(line)
+                .contains(responses.toString()).contains("passwords").contains("--skip-existing"));
+        assertThat(Files.readString(responses)).isEqualTo("{\"id\": \"earlier\", \"new_passwords\": true}\n");
+        assertThat(rejects).doesNotExist();
+    }
+
+    @Test
     void aFileWithoutRejectedLinesExitsZero() throws IOException {
         Path file = write("{\"id\": \"g-1\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}", "",
                 "{\"id\": \"g-2\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}, {}]}]}");
@@ -111,6 +149,47 @@ class ImportCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("absent.jsonl");
+    }
+
+    @Test
+    void anOutputFileThatCannotBeOpenedIsOneCleanLineNamingItAndExitThree() {
+        Path inMissingDirectory = dir.resolve("absent").resolve("x.jsonl");
+
+        CommandRun missingDirectory = importFile(EXAMPLE, "--responses", inMissingDirectory.toString());
+        CommandRun aDirectory = importFile(EXAMPLE, "--rejects", dir.toString());
+
+        assertThat(missingDirectory.exitCode()).isEqualTo(3);
+        assertThat(missingDirectory.err().lines()).singleElement().isEqualTo(
+                "licensing: cannot write " + inMissingDirectory + ": No such file or directory");
+        assertThat(aDirectory.exitCode()).isEqualTo(3);
+        assertThat(aDirectory.err().lines()).singleElement().isEqualTo(
+                "licensing: cannot write " + dir + ": Is a directory");
+    }
+
+    @Test
+    void aMissingInputFileNamesTheFileAndTheReasonWithoutJavaClassNames() {
+        CommandRun missingOrders = importFile(dir.resolve("absent.jsonl"));
+        CommandRun missingCatalog = CommandRun.of("import", EXAMPLE.toString(), "--memory", "--catalog",
+                dir.resolve("absent.json").toString());
+
+        assertThat(missingOrders.err().lines()).singleElement().isEqualTo(
+                "licensing: cannot read " + dir.resolve("absent.jsonl") + ": No such file or directory");
+        assertThat(missingCatalog.exitCode()).isEqualTo(2);
+        assertThat(missingCatalog.err().lines()).singleElement().isEqualTo(
+                "licensing: cannot read " + dir.resolve("absent.json") + ": No such file or directory");
+    }
+
+    @Test
+    void aResumeEndsALineTheCutRunLeftHalfWrittenBeforeItsFirstResponse() throws IOException {
+        Path responses = dir.resolve("responses.jsonl");
+        Files.writeString(responses, "{\"order_id\": \"cut");
+
+        CommandRun run = importFile(EXAMPLE, "--responses", responses.toString(), "--skip-existing");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        List<String> lines = Files.readAllLines(responses);
+        assertThat(lines).hasSize(4).first().isEqualTo("{\"order_id\": \"cut");
+        lines.subList(1, 4).forEach(line -> ResponseSchemas.assertValidResponse(line, false));
     }
 
     @Test
@@ -148,6 +227,34 @@ class ImportCommandTest {
         assertThat(rejected.path("line").asLong()).isEqualTo(2);
         assertThat(rejected.path("id").isNull()).isTrue();
         assertThat(rejected.at("/errors/0/code").asText()).isEqualTo("invalid_encoding");
+    }
+
+    @Test
+    void aLineAboveTheMostBytesOneRequestMayHaveIsRejectedAloneAndTheImportGoesOn() throws IOException {
+        Path file = dir.resolve("huge.jsonl");
+        Path rejects = dir.resolve("rejects.jsonl");
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            out.write("{\"id\": \"h-1\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            out.write("{\"id\": \"h-2\", \"note\": \"".getBytes(StandardCharsets.UTF_8));
+            out.write("x".repeat(6 * 1024 * 1024).getBytes(StandardCharsets.UTF_8));
+            out.write("\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            out.write("{\"id\": \"h-3\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        CommandRun run = importFile(file, "--rejects", rejects.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        JsonNode summary = JSON.readTree(run.out());
+        assertThat(summary.path("created").asLong()).isEqualTo(2);
+        assertThat(summary.path("rejected").asLong()).isEqualTo(1);
+        assertThat(readLines(rejects)).singleElement().satisfies(rejected -> {
+            assertThat(rejected.path("line").asLong()).isEqualTo(2);
+            assertThat(rejected.path("id").isNull()).isTrue();
+            assertThat(rejected.at("/errors/0/code").asText()).isEqualTo("request_too_large");
+        });
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -139,6 +140,49 @@ class VipCommandsTest {
                 + "\"additionalDetails\":[\"Line Item: 1\"]}}\n");
         assertThat(JSON.readTree(Files.readAllLines(responses).get(0)).get("creationDate").asText())
                 .isEqualTo("2026-06-01T08:00:00Z");
+    }
+
+    @Test
+    void aVipBodyThatIsNotUtf8IsAdobes1117AndNothingIsStored() throws IOException {
+        Path cp1252 = dir.resolve("cp1252.json");
+        Files.write(cp1252, ("{\"externalReferenceId\": \"Caf\u00e9\", \"orderType\": \"NEW\", \"lineItems\": "
+                + "[{\"extLineItemNumber\": 1, \"offerId\": \"80004567EA01A12\", \"quantity\": 1}]}")
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        CommandRun refused = run("vip-order", cp1252.toString(), "--customer", CUSTOMER, "--catalog", CATALOG);
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).isEqualTo("http-status: 400\n");
+        assertThat(JSON.readTree(refused.out()).get("code").asText()).isEqualTo("1117");
+        assertThat(JSON.readTree(run("vip-orders", "--customer", CUSTOMER).out()).get("totalCount").asInt()).isZero();
+    }
+
+    @Test
+    void importDialectVipRefusesALineThatIsNotUtf8As1117AndGoesOn() throws IOException {
+        String order = "\"order\": {\"orderType\": \"NEW\", \"externalReferenceId\": \"%s\", \"lineItems\": "
+                + "[{\"extLineItemNumber\": 1, \"offerId\": \"80004567EA01A12\", \"quantity\": 1}]}}\n";
+        Path history = dir.resolve("history.jsonl");
+        try (var out = Files.newOutputStream(history)) {
+            out.write(("{\"customerId\": \"9876543210\", \"creationDate\": \"2026-06-01T08:00:00Z\", "
+                    + order.formatted("one")).getBytes(StandardCharsets.UTF_8));
+            out.write(("{\"customerId\": \"9876543210\", \"creationDate\": \"2026-06-02T08:00:00Z\", "
+                    + order.formatted("Caf\u00e9")).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(("{\"customerId\": \"9876543210\", \"creationDate\": \"2026-06-03T08:00:00Z\", "
+                    + order.formatted("Caf\u00e9")).getBytes(StandardCharsets.UTF_8));
+        }
+        Path rejects = dir.resolve("rejects.jsonl");
+
+        CommandRun run = run("import", history.toString(), "--dialect", "vip", "--catalog", CATALOG,
+                "--rejects", rejects.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        JsonNode summary = JSON.readTree(run.out());
+        assertThat(summary.get("created").asInt()).isEqualTo(2);
+        assertThat(summary.get("rejected").asInt()).isEqualTo(1);
+        JsonNode rejected = JSON.readTree(Files.readString(rejects));
+        assertThat(rejected.get("line").asInt()).isEqualTo(2);
+        assertThat(rejected.at("/error/code").asText()).isEqualTo("1117");
+        assertThat(run("vip-orders", "--customer", CUSTOMER).out()).doesNotContain("\uFFFD").contains("Caf\u00e9");
     }
 
     @Test

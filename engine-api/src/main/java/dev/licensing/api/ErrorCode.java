@@ -11,6 +11,11 @@ public enum ErrorCode {
     INVALID_JSON("invalid_json"),
     /** An import line that is not valid UTF-8 (a byte of another encoding, a cut-off sequence). */
     INVALID_ENCODING("invalid_encoding"),
+    /**
+     * One request (an import line, a create-order body) above the most bytes one request may have: refused unread, so
+     * that one huge line cannot exhaust the heap and end an import.
+     */
+    REQUEST_TOO_LARGE("request_too_large"),
     /** A required field is absent (or null). */
     REQUIRED_FIELD("required_field"),
     /** A field has the wrong JSON type (a string where a boolean belongs, say). */

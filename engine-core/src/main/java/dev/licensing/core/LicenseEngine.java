@@ -28,6 +28,7 @@ import dev.licensing.core.internal.importing.OrderImport;
 import dev.licensing.core.internal.lifecycle.Lifecycle;
 import dev.licensing.core.internal.plan.PlannedOrder;
 import dev.licensing.core.internal.rules.IdempotencyKeys;
+import dev.licensing.core.internal.rules.RequestSize;
 import dev.licensing.core.internal.vip.VipService;
 import dev.licensing.core.internal.write.WriteOutcome;
 import dev.licensing.core.vip.VipMarketplace;
@@ -52,6 +53,12 @@ import java.util.function.LongSupplier;
  * are injected so that a run can be repeated exactly.
  */
 public final class LicenseEngine {
+    /**
+     * The most bytes one request may have (an import line, a create-order body): above it the request is
+     * {@code request_too_large}, refused unread. A caller reading a body may stop one byte past it.
+     */
+    public static final int MAX_REQUEST_BYTES = RequestSize.MAX_BYTES;
+
     private static final Duration CATALOG_CACHE_EXPIRY = Duration.ofSeconds(5);
 
     private final LicenseStore store;
@@ -143,7 +150,8 @@ public final class LicenseEngine {
 
     /**
      * As {@link #createOrderJson(String, String)}, from the body's bytes as they arrive (a file, a socket): strict
-     * UTF-8, a byte-order mark in front skipped; bytes that are not UTF-8 are {@code invalid_encoding}.
+     * UTF-8, a byte-order mark in front skipped; bytes that are not UTF-8 are {@code invalid_encoding}; more than
+     * {@link #MAX_REQUEST_BYTES} are {@code request_too_large}, refused undecoded.
      */
     public OrderResult createOrderJson(String company, byte[] body) {
         return createOrderJson(company, body, null);
@@ -156,7 +164,11 @@ public final class LicenseEngine {
      * @param idempotencyKey the key, or {@code null} for none
      */
     public OrderResult createOrderJson(String company, byte[] body, String idempotencyKey) {
-        Utf8Text.Decoded decoded = new Utf8Text().decodeBody(Objects.requireNonNull(body, "body"));
+        if (Objects.requireNonNull(body, "body").length > RequestSize.MAX_BYTES) {
+            throw new OrderRejectedException(List.of(new LicensingError(ErrorCode.REQUEST_TOO_LARGE,
+                    RequestSize.tooLarge("the request"), null)));
+        }
+        Utf8Text.Decoded decoded = new Utf8Text().decodeBody(body);
         if (decoded.text() == null) {
             throw new OrderRejectedException(List.of(new LicensingError(ErrorCode.INVALID_ENCODING,
                     decoded.problem(), null)));

@@ -11,7 +11,9 @@ import dev.licensing.core.internal.vip.Answer;
 import dev.licensing.core.internal.vip.VipErrors;
 import dev.licensing.core.internal.vip.VipImport;
 import dev.licensing.core.internal.vip.VipService;
+import dev.licensing.core.internal.wire.Utf8Text;
 
+import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -55,6 +57,30 @@ public final class VipMarketplace {
     public ImportSummary importOrders(String company, Iterator<String> lines, boolean skipExisting,
                                       Consumer<VipImportOutcome> listener) {
         return new VipImport(this, store, company, skipExisting, listener, ticker).run(lines);
+    }
+
+    /**
+     * As {@link #importOrders(String, Iterator, boolean, Consumer)}, from the file's bytes, each line decoded alone as
+     * strict UTF-8: a line that is not (a Windows-1252 {@code é}) is refused as 1117 and the import goes on. Reads
+     * {@code in} to its end; the caller closes it.
+     */
+    public ImportSummary importOrders(String company, InputStream in, boolean skipExisting,
+                                      Consumer<VipImportOutcome> listener) {
+        return new VipImport(this, store, company, skipExisting, listener, ticker).run(in);
+    }
+
+    /**
+     * As {@link #createOrderJson(String, String, String, VipOrderOptions)}, from the body's bytes as they arrive:
+     * strict UTF-8, a byte-order mark in front skipped; bytes that are not UTF-8 are not a JSON object (RFC 8259 §8.1),
+     * so they are 1117 like any body that is not one, never text with U+FFFD stored in place of the bytes.
+     */
+    public VipOrderResult createOrderJson(String company, String customerId, byte[] body, VipOrderOptions options) {
+        Objects.requireNonNull(body, "body");
+        requireIds(company, customerId);
+        return result(service.createOrder(company, customerId, () -> {
+            Utf8Text.Decoded text = new Utf8Text().decodeBody(body);
+            return text.text() == null ? null : json.readRequest(text.text());
+        }, options));
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.licensing.api.order.CustomFieldRequest;
 import dev.licensing.api.order.FeatureRequest;
 import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.internal.errors.Problems;
+import dev.licensing.core.internal.rules.CustomFieldResolver;
 import dev.licensing.core.internal.rules.Dates;
 import dev.licensing.core.internal.rules.Durations;
 import dev.licensing.core.internal.rules.FeatureResolver;
@@ -109,6 +110,8 @@ public final class CatalogValidator {
             }
             if (field.dataType() == null) {
                 invalid(violations, at.field("data_type"), "a custom field needs a data_type");
+            } else {
+                checkValue(field, field.defaultValue(), at.field("default_value"), violations);
             }
         }
     }
@@ -157,11 +160,31 @@ public final class CatalogValidator {
         }
         for (int k = 0; k < policy.customFields().size(); k++) {
             CustomFieldRequest field = policy.customFields().get(k);
-            if (product.customFields().stream().noneMatch(f -> f.name().equals(field.name()))) {
-                invalid(violations, path.field("custom_fields").index(k).field("name"), "product '" + product.code()
-                        + "' has no custom field '" + field.name() + "'");
-            }
+            FieldPath at = path.field("custom_fields").index(k);
+            product.customFields().stream().filter(f -> f.name().equals(field.name())).findFirst().ifPresentOrElse(
+                    known -> {
+                        if (known.dataType() != null) {
+                            checkValue(known, field.value(), at.field("value"), violations);
+                        }
+                    },
+                    () -> invalid(violations, at.field("name"), "product '" + product.code()
+                            + "' has no custom field '" + field.name() + "'"));
         }
+    }
+
+    /**
+     * A default or policy value must fit its field as a license's value must (every license gets it), checked by the
+     * request's rule; the message names the field, which a catalog path only numbers. An empty value is none.
+     */
+    private static void checkValue(ProductCustomField field, String value, FieldPath at, Problems violations) {
+        if (value != null && value.isEmpty()) {
+            // LicenseSpring's exports write "" for a field without a default: no value, not a bad one.
+            return;
+        }
+        Problems found = new Problems();
+        CustomFieldResolver.checkValue(field, value, at, found);
+        found.errors().forEach(e -> invalid(violations, at, e.message().startsWith("custom field '") ? e.message()
+                : "custom field '" + field.name() + "': " + e.message()));
     }
 
     private static void checkProperties(LicenseProperties properties, FieldPath path, Problems violations) {

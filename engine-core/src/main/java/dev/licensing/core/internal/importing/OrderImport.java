@@ -6,8 +6,6 @@ import dev.licensing.core.importing.ImportListener;
 import dev.licensing.core.importing.ImportOptions;
 import dev.licensing.core.importing.ImportOutcome;
 import dev.licensing.core.importing.ImportSummary;
-import dev.licensing.api.ErrorCode;
-import dev.licensing.api.LicensingError;
 import dev.licensing.core.internal.OrderPipeline;
 import dev.licensing.core.internal.plan.PlannedOrder;
 import dev.licensing.core.internal.rules.OrderSize;
@@ -230,8 +228,7 @@ public final class OrderImport {
 
     private Line decode(long number, SourceLine line) {
         if (line.text() == null) {
-            return new Line(number, null, new DecodedOrder(null, List.of(new LicensingError(ErrorCode.INVALID_ENCODING,
-                    line.encodingProblem(), null)), List.of()));
+            return new Line(number, null, new DecodedOrder(null, List.of(line.problem()), List.of()));
         }
         String text = line.text();
         DecodedOrder decoded = json.readOrder(text);

@@ -1,5 +1,8 @@
 package dev.licensing.core.internal.importing;
 
+import dev.licensing.api.ErrorCode;
+import dev.licensing.api.LicensingError;
+import dev.licensing.core.internal.rules.RequestSize;
 import dev.licensing.core.internal.wire.Utf8Text;
 
 import java.io.IOException;
@@ -15,7 +18,7 @@ import java.util.NoSuchElementException;
  * mid-stream and end the import. A byte-order mark before line 1 is skipped; a line ends at LF, and a CR before it is
  * dropped; a last line without LF is a line like any other.
  */
-final class Utf8Lines implements Iterator<SourceLine> {
+public final class Utf8Lines implements Iterator<SourceLine> {
     private static final int CHUNK = 1 << 16;
 
     private final InputStream in;
@@ -29,7 +32,7 @@ final class Utf8Lines implements Iterator<SourceLine> {
     private SourceLine next;
 
     /** @param in the bytes; read in chunks, so it need not be buffered; the caller closes it */
-    Utf8Lines(InputStream in) {
+    public Utf8Lines(InputStream in) {
         this.in = in;
     }
 
@@ -51,10 +54,14 @@ final class Utf8Lines implements Iterator<SourceLine> {
         return line;
     }
 
-    /** The next line, or {@code null} at the end of the input. */
+    /**
+     * The next line, or {@code null} at the end of the input. A line above {@link RequestSize#MAX_BYTES} (its CR and a
+     * byte-order mark included) is read on to its LF without keeping its bytes, and is that line's rejection.
+     */
     private SourceLine readLine() {
         int length = 0;
         boolean any = false;
+        boolean tooLarge = false;
         while (true) {
             if (chunkStart == chunkEnd && !fill()) {
                 if (!any) {
@@ -66,19 +73,37 @@ final class Utf8Lines implements Iterator<SourceLine> {
             any = true;
             int newline = indexOf((byte) '\n', chunkStart, chunkEnd);
             int end = newline < 0 ? chunkEnd : newline;
-            length = append(length, end);
+            if (!tooLarge && length + (end - chunkStart) > RequestSize.MAX_BYTES + 1) {
+                // One byte over the limit is kept for a CR that may end the line; more is the rejection, and the
+                // rest of the line is skipped unbuffered so that its size never reaches the heap.
+                tooLarge = true;
+                line = new byte[256];
+            }
+            if (!tooLarge) {
+                length = append(length, end);
+            }
             chunkStart = newline < 0 ? chunkEnd : newline + 1;
             if (newline >= 0) {
                 break;
             }
         }
+        boolean first = firstLine;
+        firstLine = false;
+        if (tooLarge) {
+            return new SourceLine(null, new LicensingError(ErrorCode.REQUEST_TOO_LARGE,
+                    RequestSize.tooLarge("the line"), null));
+        }
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
-        int start = firstLine && Utf8Text.startsWithByteOrderMark(line, 0, length) ? 3 : 0;
-        firstLine = false;
+        int start = first && Utf8Text.startsWithByteOrderMark(line, 0, length) ? 3 : 0;
+        if (length - start > RequestSize.MAX_BYTES) {
+            return new SourceLine(null, new LicensingError(ErrorCode.REQUEST_TOO_LARGE,
+                    RequestSize.tooLarge("the line"), null));
+        }
         Utf8Text.Decoded decoded = utf8.decode(line, start, length, "the line");
-        return new SourceLine(decoded.text(), decoded.problem());
+        return decoded.text() != null ? new SourceLine(decoded.text(), null)
+                : new SourceLine(null, new LicensingError(ErrorCode.INVALID_ENCODING, decoded.problem(), null));
     }
 
     private int append(int length, int end) {

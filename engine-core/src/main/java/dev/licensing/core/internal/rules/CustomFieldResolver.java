@@ -72,14 +72,22 @@ public final class CustomFieldResolver {
                     + field.dataType().wire() + ", not " + given.dataType().wire());
             return;
         }
-        if (given.value() == null) {
+        checkValue(field, given.value(), at.field("value"), violations);
+    }
+
+    /**
+     * The one rule for a custom field's value wherever it is given (a license, a policy, the field's default): a
+     * number for {@code number} fields, a date for {@code date/time} fields; {@code null} is no value.
+     */
+    public static void checkValue(ProductCustomField field, String value, FieldPath at, Problems violations) {
+        if (value == null) {
             return;
         }
-        if (field.dataType() == CustomFieldType.NUMBER && !isNumber(given.value())) {
-            violations.add(ErrorCode.VALIDATION_ERROR, at.field("value"),
-                    "custom field '" + field.name() + "' is a number, not '" + given.value() + "'");
+        if (field.dataType() == CustomFieldType.NUMBER && !isNumber(value)) {
+            violations.add(ErrorCode.VALIDATION_ERROR, at,
+                    "custom field '" + field.name() + "' is a number, not '" + value + "'");
         } else if (field.dataType() == CustomFieldType.DATE_TIME) {
-            Dates.check(given.value(), at.field("value"), violations);
+            Dates.check(value, at, violations);
         }
     }
 

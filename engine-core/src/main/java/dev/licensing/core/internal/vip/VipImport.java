@@ -10,10 +10,13 @@ import dev.licensing.api.vip.VipError;
 import dev.licensing.api.vip.VipOrderResult;
 import dev.licensing.api.vip.VipRejectedException;
 import dev.licensing.core.importing.ImportSummary;
+import dev.licensing.core.internal.importing.SourceLine;
+import dev.licensing.core.internal.importing.Utf8Lines;
 import dev.licensing.core.vip.VipImportOutcome;
 import dev.licensing.core.vip.VipMarketplace;
 import dev.licensing.core.vip.VipOrderOptions;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -61,16 +64,41 @@ public final class VipImport {
 
     /** Imports every line; blank lines count in the line numbers but are not orders. */
     public ImportSummary run(Iterator<String> lines) {
+        return runLines(new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return lines.hasNext();
+            }
+
+            @Override
+            public SourceLine next() {
+                return new SourceLine(lines.next(), null);
+            }
+        });
+    }
+
+    /**
+     * Imports every line of UTF-8 bytes ({@link Utf8Lines}), each decoded alone: a line that is not valid UTF-8 (or
+     * above the most bytes one request may have) is Adobe's 1117, its body not a JSON object, and the next line reads
+     * on; it is never stored with U+FFFD in place of its bytes.
+     */
+    public ImportSummary run(InputStream in) {
+        return runLines(new Utf8Lines(in));
+    }
+
+    private ImportSummary runLines(Iterator<SourceLine> lines) {
         long started = ticker.getAsLong();
         long number = 0;
         while (lines.hasNext()) {
-            String text = lines.next();
+            SourceLine line = lines.next();
             number++;
-            if (text.isBlank()) {
+            if (line.text() != null && line.text().isBlank()) {
                 continue;
             }
             read++;
-            VipImportOutcome outcome = importLine(number, number == 1 ? withoutByteOrderMark(text) : text);
+            VipImportOutcome outcome = line.text() == null
+                    ? new VipImportOutcome.Rejected(number, null, VipErrors.of("1117"))
+                    : importLine(number, number == 1 ? withoutByteOrderMark(line.text()) : line.text());
             if (outcome instanceof VipImportOutcome.Created) {
                 created++;
             } else if (outcome instanceof VipImportOutcome.Skipped) {

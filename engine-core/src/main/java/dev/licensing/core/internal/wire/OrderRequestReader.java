@@ -131,6 +131,10 @@ public final class OrderRequestReader {
                     item.string("note"),
                     licenses(item, listed)));
             item.finish();
+            if (listed[0] > OrderSize.MAX_LICENSES) {
+                // Refused already (too_many_licenses): the items after it, however many, are not decoded either.
+                break;
+            }
         }
         return requests;
     }

@@ -9,6 +9,7 @@ import dev.licensing.api.catalog.Policy;
 import dev.licensing.api.catalog.Product;
 import dev.licensing.api.catalog.ProductCustomField;
 import dev.licensing.api.catalog.ProductFeature;
+import dev.licensing.api.order.CustomFieldRequest;
 import dev.licensing.api.order.FeatureRequest;
 import dev.licensing.core.wire.InvalidCatalogException;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,29 @@ class CatalogValidatorTest {
                 List.of(new ProductCustomField(3, "c", CustomFieldType.TEXT, null)), null);
         assertThat(fields(new Catalog(List.of(product, other), null, null)))
                 .containsExactly("products[0].features[1].code", "products[0].custom_fields[1].name");
+    }
+
+    @Test
+    void customFieldDefaultsAndPolicyValuesMustFitTheFieldsType() {
+        Product product = new Product(1, "a", "a", AuthorizationMethod.USER, null, null, List.of(),
+                List.of(new ProductCustomField(1, "cfD", CustomFieldType.DATE_TIME, "0001-01-01T00:00:00Z"),
+                        new ProductCustomField(2, "cfG", CustomFieldType.DATE_TIME, "garbage"),
+                        new ProductCustomField(3, "cfN", CustomFieldType.NUMBER, "many"),
+                        new ProductCustomField(4, "cfOk", CustomFieldType.DATE_TIME, "2030-01-01"),
+                        new ProductCustomField(5, "cfEmpty", CustomFieldType.DATE_TIME, "")), null);
+        Policy policy = new Policy(1, "a", "p", "p", null, null, null,
+                List.of(new CustomFieldRequest("cfOk", null, "0001-01-01T00:00:00Z"),
+                        new CustomFieldRequest("cfN", null, "12.5")));
+        List<LicensingError> errors = CatalogValidator.validate(new Catalog(List.of(product), List.of(policy), null));
+
+        assertThat(errors).extracting(LicensingError::code).containsOnly(ErrorCode.INVALID_CATALOG);
+        assertThat(errors).extracting(LicensingError::field).containsExactly("products[0].custom_fields[0].default_value",
+                "products[0].custom_fields[1].default_value", "products[0].custom_fields[2].default_value",
+                "policies[0].custom_fields[0].value");
+        assertThat(errors.get(0).message()).contains("cfD").contains("1970");
+        assertThat(errors.get(1).message()).contains("cfG").contains("'garbage' is not a date");
+        assertThat(errors.get(2).message()).contains("cfN").contains("a number");
+        assertThat(errors.get(3).message()).contains("cfOk");
     }
 
     @Test
