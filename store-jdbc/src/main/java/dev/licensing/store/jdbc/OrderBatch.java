@@ -1,4 +1,4 @@
-package dev.licensing.store.sqlite;
+package dev.licensing.store.jdbc;
 
 import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.License;
@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
-import static dev.licensing.store.sqlite.Values.setBool;
-import static dev.licensing.store.sqlite.Values.setInstant;
-import static dev.licensing.store.sqlite.Values.setLong;
-import static dev.licensing.store.sqlite.Values.setText;
+import static dev.licensing.store.jdbc.Values.setBool;
+import static dev.licensing.store.jdbc.Values.setInstant;
+import static dev.licensing.store.jdbc.Values.setLong;
+import static dev.licensing.store.jdbc.Values.setText;
 
 /**
  * One {@code write} call: every row of every order goes into one prepared batch per table, executed parent tables
@@ -37,8 +37,6 @@ final class OrderBatch {
     private static final String SAVEPOINT = "SAVEPOINT order_batch";
     private static final String RELEASE = "RELEASE order_batch";
     private static final String ROLLBACK_TO = "ROLLBACK TO order_batch";
-    private static final String NEXT_POSITIONS = "SELECT order_pk, max(position) + 1 FROM order_items "
-            + "WHERE order_pk IN (SELECT value FROM json_each(?)) GROUP BY order_pk";
 
     private static final String CUSTOMERS = insert("customers", List.of("id", "company_id", "email", "email_lower",
             "first_name", "last_name", "company_name", "phone", "address", "reference", "customer_account_id"));
@@ -62,20 +60,22 @@ final class OrderBatch {
      */
     private static final int FLUSH_ROWS = 1024;
     /**
-     * sqlite-jdbc keeps a statement's batch array at its largest size and nulls all of it on every execute: a
+     * A driver may keep a statement's batch array at its largest size and null all of it on every execute: a
      * statement that ran a large batch is closed rather than kept, or each small write after a bulk one would pay for
-     * clearing the bulk one's array (PERFORMANCE.md's per-order floor, lost tenfold).
+     * clearing the bulk one's array (sqlite-jdbc does: PERFORMANCE.md's per-order floor, lost tenfold).
      */
     private static final int REUSE_ROWS = 64;
 
-    private final SqliteTransaction transaction;
+    private final JdbcTransaction transaction;
     private final StatementCache statements;
+    private final SqlDialect dialect;
     private final Map<String, Integer> pending = new HashMap<>();
     private final LicenseJson json = new LicenseJson();
 
-    OrderBatch(SqliteTransaction transaction, StatementCache statements) {
+    OrderBatch(JdbcTransaction transaction, StatementCache statements, SqlDialect dialect) {
         this.transaction = transaction;
         this.statements = statements;
+        this.dialect = dialect;
     }
 
     void write(List<OrderWrite> writes) throws SQLException {
@@ -103,7 +103,7 @@ final class OrderBatch {
             }
             execute(ROLLBACK_TO);
             execute(RELEASE);
-            Kind kind = e instanceof SQLException sql ? violatedRule(sql) : null;
+            Kind kind = e instanceof SQLException sql ? dialect.violatedRule(sql) : null;
             if (kind != null) {
                 UniqueViolationException violation = findViolation(kind, writes);
                 if (violation != null) {
@@ -146,7 +146,8 @@ final class OrderBatch {
         if (appended.isEmpty()) {
             return next;
         }
-        PreparedStatement query = statements.prepare(NEXT_POSITIONS);
+        PreparedStatement query = statements.prepare("SELECT order_pk, max(position) + 1 FROM order_items "
+                + "WHERE order_pk" + dialect.inLongArray() + " GROUP BY order_pk");
         query.setString(1, Json.write(appended));
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
@@ -166,7 +167,7 @@ final class OrderBatch {
             ps.setLong(1, user.id());
             ps.setLong(2, companyId);
             setText(ps, 3, user.email());
-            setText(ps, 4, SqliteReader.lower(user.email()));
+            setText(ps, 4, JdbcReader.lower(user.email()));
             setText(ps, 5, user.passwordHash());
             ps.addBatch();
         }
@@ -196,7 +197,7 @@ final class OrderBatch {
         ps.setLong(1, customer.id());
         ps.setLong(2, companyId);
         setText(ps, 3, customer.email());
-        setText(ps, 4, SqliteReader.lower(customer.email()));
+        setText(ps, 4, JdbcReader.lower(customer.email()));
         setText(ps, 5, customer.firstName());
         setText(ps, 6, customer.lastName());
         setText(ps, 7, customer.companyName());
@@ -255,27 +256,6 @@ final class OrderBatch {
         ps.addBatch();
     }
 
-    /** The rule a failed insert broke, from SQLite's message that names the index's columns; null for any other. */
-    private static Kind violatedRule(SQLException e) {
-        String message = String.valueOf(e.getMessage());
-        if (!message.contains("UNIQUE constraint failed")) {
-            return null;
-        }
-        if (message.contains("orders.order_id")) {
-            return Kind.ORDER_ID;
-        }
-        if (message.contains("licenses.license_key")) {
-            return Kind.LICENSE_KEY;
-        }
-        if (message.contains("customers.email_lower")) {
-            return Kind.CUSTOMER_EMAIL;
-        }
-        if (message.contains("users.email_lower")) {
-            return Kind.USER_EMAIL;
-        }
-        return null;
-    }
-
     /** A value of one company, as the write gave it and as the rule compares it. */
     private record Candidate(String company, String given, String compared) {
     }
@@ -320,11 +300,11 @@ final class OrderBatch {
                         .filter(license -> license.key() != null)
                         .forEach(license -> candidates.add(new Candidate(company, license.key(), license.key()))));
                 case USER_EMAIL -> write.newUsers().stream().filter(user -> user.email() != null).forEach(user ->
-                        candidates.add(new Candidate(company, user.email(), SqliteReader.lower(user.email()))));
+                        candidates.add(new Candidate(company, user.email(), JdbcReader.lower(user.email()))));
                 case CUSTOMER_EMAIL -> {
                     Customer customer = write.newCustomer();
                     if (customer != null && customer.email() != null) {
-                        candidates.add(new Candidate(company, customer.email(), SqliteReader.lower(customer.email())));
+                        candidates.add(new Candidate(company, customer.email(), JdbcReader.lower(customer.email())));
                     }
                 }
             }

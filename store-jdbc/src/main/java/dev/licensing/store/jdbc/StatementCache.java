@@ -1,4 +1,4 @@
-package dev.licensing.store.sqlite;
+package dev.licensing.store.jdbc;
 
 import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -18,15 +18,15 @@ import java.util.Map;
  * thread-safe: a connection is used by one thread at a time (the writer under the write lock, a reader while the pool
  * lends it).
  */
-final class StatementCache implements StatementBuilder {
+public final class StatementCache implements StatementBuilder {
     private final Connection connection;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
-    StatementCache(Connection connection) {
+    public StatementCache(Connection connection) {
         this.connection = connection;
     }
 
-    PreparedStatement prepare(String sql) throws SQLException {
+    public PreparedStatement prepare(String sql) throws SQLException {
         PreparedStatement statement = prepared.get(sql);
         if (statement == null) {
             statement = connection.prepareStatement(sql);
@@ -36,7 +36,7 @@ final class StatementCache implements StatementBuilder {
     }
 
     /** Closes and forgets the statement of {@code sql}, if any; the next {@link #prepare} makes a fresh one. */
-    void evict(String sql) throws SQLException {
+    public void evict(String sql) throws SQLException {
         PreparedStatement statement = prepared.remove(sql);
         if (statement != null) {
             statement.close();
