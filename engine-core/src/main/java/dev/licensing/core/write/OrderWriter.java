@@ -57,6 +57,17 @@ public final class OrderWriter {
      * @throws OrderRejectedException when the id or a given key is taken (nothing written)
      */
     public OrderResult writeOne(LicenseStore store, PlannedOrder planned) {
+        try {
+            return writeOneAttempt(store, planned);
+        } catch (UniqueViolationException raced) {
+            // Only a store whose writers run side by side gets here (violated() rethrows just these kinds): another
+            // transaction created one of the order's users, its customer or (for an append) the order itself after
+            // this one read them. Once more, in a new transaction that reads and reuses them.
+            return writeOneAttempt(store, planned);
+        }
+    }
+
+    private OrderResult writeOneAttempt(LicenseStore store, PlannedOrder planned) {
         return store.inTransaction(tx -> {
             WriteOutcome outcome;
             try {
@@ -230,6 +241,9 @@ public final class OrderWriter {
     private static List<LicensingError> violated(PlannedOrder planned, UniqueViolationException e) {
         switch (e.kind()) {
             case ORDER_ID:
+                if (planned.request().append()) {
+                    throw e;
+                }
                 return List.of(LicensingError.of(ErrorCode.ORDER_ID_EXISTS, "id",
                         "order '" + planned.request().id() + "' was created by another request meanwhile"));
             case LICENSE_KEY:

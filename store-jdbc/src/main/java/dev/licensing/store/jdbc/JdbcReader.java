@@ -58,11 +58,11 @@ public class JdbcReader implements StoreReader {
         return guard(() -> companyId(company).flatMap(companyId -> {
             Optional<Order> header = query(queries.orderById, (rs, ctx) -> order(rs, company), companyId, orderId)
                     .stream().findFirst();
-            return header.map(order -> order.withItems(items(order.id())));
+            return header.map(order -> order.withItems(items(companyId, order.id())));
         }));
     }
 
-    private List<OrderItem> items(long orderPk) {
+    private List<OrderItem> items(long companyId, long orderPk) {
         Map<Integer, List<License>> licenses = new HashMap<>();
         query(queries.licensesOfOrder, (rs, ctx) -> {
             long id = rs.getLong(2);
@@ -72,9 +72,10 @@ public class JdbcReader implements StoreReader {
                     rs.getString(13), LicenseJson.readFeatures(rs.getString(15)),
                     LicenseJson.readCustomFields(rs.getString(16)));
             return licenses.computeIfAbsent(rs.getInt(1), item -> new ArrayList<>()).add(license);
-        }, orderPk);
+        }, companyId, orderPk);
+        Object[] itemsOfOrder = queries.itemsCarryCompany ? new Object[] {companyId, orderPk} : new Object[] {orderPk};
         return query(queries.itemsOfOrder, (rs, ctx) -> new OrderItem(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                getLong(rs, 4), licenses.get(rs.getInt(5))), orderPk);
+                getLong(rs, 4), licenses.get(rs.getInt(5))), itemsOfOrder);
     }
 
     @Override

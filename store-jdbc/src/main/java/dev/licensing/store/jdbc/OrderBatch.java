@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 import static dev.licensing.store.jdbc.Values.setBool;
@@ -45,15 +47,12 @@ final class OrderBatch {
     private static final String ORDERS = insert("orders", List.of("id", "company_id", "order_id", "is_bundle",
             "created_at", "created", "is_test", "order_type", "language", "campaign_params", "download_id",
             "prevent_vm", "metadata", "reference", "customer_id", "customer_is_manager", "customer_account_id"));
-    private static final String ITEMS = insert("order_items",
-            List.of("order_pk", "position", "id", "product_id", "product_code", "customer_account_id"));
+    private static final List<String> ITEM_COLUMNS =
+            List.of("order_pk", "position", "id", "product_id", "product_code", "customer_account_id");
     private static final String LICENSES = insert("licenses", concat(List.of("order_pk", "item_position",
             "position", "id", "company_id", "product_id", "product_code", "created_at", "updated_at", "license_key",
             "is_bundle", "bundle_license_id", "policy_id", "policy_code", "note", "metadata", "users_json",
             "features_json", "custom_fields_json"), PropertyColumns.LICENSE));
-    /** Parent tables first, as the foreign keys need. */
-    private static final List<String> TABLES =
-            List.of(CUSTOMERS, USERS, ORDERS, ITEMS, LICENSES);
 
     /**
      * Rows per table after which the batches are executed, bounding the driver's parameter arrays for a huge write.
@@ -69,6 +68,9 @@ final class OrderBatch {
     private final JdbcTransaction transaction;
     private final StatementCache statements;
     private final SqlDialect dialect;
+    private final String items;
+    /** Parent tables first, as the foreign keys need. */
+    private final List<String> tables;
     private final Map<String, Integer> pending = new HashMap<>();
     private final LicenseJson json = new LicenseJson();
 
@@ -76,6 +78,9 @@ final class OrderBatch {
         this.transaction = transaction;
         this.statements = statements;
         this.dialect = dialect;
+        this.items = insert("order_items",
+                dialect.itemsCarryCompany() ? concat(ITEM_COLUMNS, List.of("company_id")) : ITEM_COLUMNS);
+        this.tables = List.of(CUSTOMERS, USERS, ORDERS, items, LICENSES);
     }
 
     void write(List<OrderWrite> writes) throws SQLException {
@@ -86,7 +91,7 @@ final class OrderBatch {
                 companyIds.put(company, transaction.ensureCompany(company));
             }
         }
-        Map<Long, Integer> nextPositions = nextPositions(writes);
+        Map<Long, Integer> nextPositions = nextPositions(writes, companyIds);
         execute(SAVEPOINT);
         try {
             for (OrderWrite write : writes) {
@@ -117,7 +122,7 @@ final class OrderBatch {
 
     /** Executes every table's pending rows, parent tables first, so that foreign keys hold at each step. */
     private void flush() throws SQLException {
-        for (String table : TABLES) {
+        for (String table : tables) {
             Integer rows = pending.remove(table);
             if (rows != null) {
                 statements.prepare(table).executeBatch();
@@ -134,24 +139,45 @@ final class OrderBatch {
         return statements.prepare(table);
     }
 
-    /** Where each order's new items start: after its stored items for an append, at 0 for a new order. */
-    private Map<Long, Integer> nextPositions(List<OrderWrite> writes) throws SQLException {
+    /**
+     * Where each order's new items start: after its stored items for an append, at 0 for a new order. Where writers run
+     * concurrently, the appended orders' rows are locked first (in id order, so that two appenders cannot deadlock):
+     * two appends to one order then follow each other, the later one counting the earlier one's items.
+     */
+    private Map<Long, Integer> nextPositions(List<OrderWrite> writes, Map<String, Long> companyIds)
+            throws SQLException {
         Map<Long, Integer> next = new HashMap<>();
-        Set<Long> appended = new HashSet<>();
+        Map<Long, Set<Long>> appended = new TreeMap<>();
         for (OrderWrite write : writes) {
             if (write.append()) {
-                appended.add(write.order().id());
+                appended.computeIfAbsent(companyIds.get(write.order().company()), c -> new TreeSet<>())
+                        .add(write.order().id());
             }
         }
-        if (appended.isEmpty()) {
-            return next;
-        }
-        PreparedStatement query = statements.prepare("SELECT order_pk, max(position) + 1 FROM order_items "
-                + "WHERE order_pk" + dialect.inLongArray() + " GROUP BY order_pk");
-        query.setString(1, Json.write(appended));
-        try (ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-                next.put(rs.getLong(1), rs.getInt(2));
+        for (Map.Entry<Long, Set<Long>> company : appended.entrySet()) {
+            String orders = Json.write(company.getValue());
+            if (!dialect.forUpdate().isEmpty()) {
+                PreparedStatement lock = statements.prepare("SELECT id FROM orders WHERE company_id = ? AND id"
+                        + dialect.inLongArray() + " ORDER BY id" + dialect.forUpdate());
+                lock.setLong(1, company.getKey());
+                lock.setString(2, orders);
+                lock.executeQuery().close();
+            }
+            PreparedStatement query;
+            if (dialect.itemsCarryCompany()) {
+                query = statements.prepare("SELECT order_pk, max(position) + 1 FROM order_items "
+                        + "WHERE company_id = ? AND order_pk" + dialect.inLongArray() + " GROUP BY order_pk");
+                query.setLong(1, company.getKey());
+                query.setString(2, orders);
+            } else {
+                query = statements.prepare("SELECT order_pk, max(position) + 1 FROM order_items "
+                        + "WHERE order_pk" + dialect.inLongArray() + " GROUP BY order_pk");
+                query.setString(1, orders);
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    next.put(rs.getLong(1), rs.getInt(2));
+                }
             }
         }
         return next;
@@ -177,13 +203,16 @@ final class OrderBatch {
         int position = nextPositions.getOrDefault(order.id(), 0);
         for (OrderItem item : order.items()) {
             int itemPosition = position++;
-            PreparedStatement ps = row(ITEMS);
+            PreparedStatement ps = row(items);
             ps.setLong(1, order.id());
             ps.setInt(2, itemPosition);
             ps.setLong(3, item.id());
             ps.setLong(4, item.productId());
             setText(ps, 5, item.productCode());
             setLong(ps, 6, item.customerAccountId());
+            if (dialect.itemsCarryCompany()) {
+                ps.setLong(7, companyId);
+            }
             ps.addBatch();
             for (int i = 0; i < item.licenses().size(); i++) {
                 bindLicense(item.licenses().get(i), order.id(), itemPosition, i, companyId);

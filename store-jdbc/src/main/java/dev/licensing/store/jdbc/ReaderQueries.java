@@ -19,18 +19,20 @@ public final class ReaderQueries {
     public final String usersByEmail;
     public final String customersByEmail;
     public final String customersByReference;
+    final boolean itemsCarryCompany;
 
     public ReaderQueries(SqlDialect dialect) {
         String in = dialect.inTextArray();
+        itemsCarryCompany = dialect.itemsCarryCompany();
         orderById = "SELECT " + ORDER_COLUMNS + " FROM orders WHERE company_id = ? AND order_id = ?";
         ordersByIds = "SELECT " + ORDER_COLUMNS + " FROM orders WHERE company_id = ? AND order_id" + in;
-        itemsOfOrder = "SELECT id, product_id, product_code, customer_account_id, position "
-                + "FROM order_items WHERE order_pk = ? ORDER BY position";
+        itemsOfOrder = "SELECT id, product_id, product_code, customer_account_id, position FROM order_items WHERE "
+                + (dialect.itemsCarryCompany() ? "company_id = ? AND " : "") + "order_pk = ? ORDER BY position";
         licensesOfOrder = "SELECT l.item_position, l.id, l.product_id, l.product_code, "
                 + "l.created_at, l.updated_at, l.license_key, l.is_bundle, l.bundle_license_id, l.policy_id, "
                 + "l.policy_code, l.note, l.metadata, l.users_json, l.features_json, l.custom_fields_json, "
                 + PropertyColumns.select("l", PropertyColumns.LICENSE)
-                + " FROM licenses l WHERE l.order_pk = ? ORDER BY l.item_position, l.position";
+                + " FROM licenses l WHERE l.company_id = ? AND l.order_pk = ? ORDER BY l.item_position, l.position";
         existingKeys = "SELECT license_key FROM licenses WHERE company_id = ? AND license_key" + in;
         usersByEmail = "SELECT id, email, password_hash, email_lower FROM users WHERE company_id = ? AND email_lower"
                 + in;

@@ -20,6 +20,18 @@ public interface SqlDialect {
     /** The same for a JSON array of integers, compared with a 64-bit integer column. */
     String inLongArray();
 
+    /**
+     * Whether {@code order_items} carries {@code company_id} as the first column of its key (a sharded database needs
+     * every key to start with the company); SQLite's items are keyed by their order alone.
+     */
+    boolean itemsCarryCompany();
+
+    /**
+     * {@code " FOR UPDATE"} where writers run concurrently and must lock the rows they are about to change (an order
+     * that gets items appended), empty where write transactions are serialized anyway.
+     */
+    String forUpdate();
+
     /** An expression that orders a table's rows by when they were inserted (customers). */
     String creationOrder();
 

@@ -43,6 +43,26 @@ public final class StatementCache implements StatementBuilder {
         }
     }
 
+    /** Closes every statement; for a cache that lives as long as one transaction on a pooled connection. */
+    public void closeAll() throws SQLException {
+        SQLException failure = null;
+        for (PreparedStatement statement : prepared.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        prepared.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     @Override
     public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
         return prepare(sql);

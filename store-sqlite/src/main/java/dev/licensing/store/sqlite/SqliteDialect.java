@@ -21,6 +21,18 @@ enum SqliteDialect implements SqlDialect {
         return IN_JSON;
     }
 
+    /** Items are clustered by their order (WITHOUT ROWID, keyed by order and position). */
+    @Override
+    public boolean itemsCarryCompany() {
+        return false;
+    }
+
+    /** Write transactions hold SQLite's one write lock: there is nothing more to lock. */
+    @Override
+    public String forUpdate() {
+        return "";
+    }
+
     /** The customers table has no INTEGER PRIMARY KEY, so its rowid counts insertions. */
     @Override
     public String creationOrder() {

@@ -113,6 +113,12 @@ public final class SqliteLicenseStore implements LicenseStore {
         return options;
     }
 
+    /** Every transaction holds SQLite's one write lock of the file (BEGIN IMMEDIATE). */
+    @Override
+    public boolean serializesWriters() {
+        return true;
+    }
+
     @Override
     public <T> T inTransaction(Function<StoreTransaction, T> work) {
         Objects.requireNonNull(work, "work");
