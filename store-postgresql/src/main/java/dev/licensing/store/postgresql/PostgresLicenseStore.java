@@ -88,6 +88,16 @@ public final class PostgresLicenseStore implements LicenseStore {
         }
     }
 
+    /**
+     * Creates or upgrades the schema of the database of {@code jdbcUrl} ({@code licensing migrate}) and returns its
+     * version. A database written by a newer engine fails with a {@link StoreException} naming it.
+     */
+    public static String migrate(String jdbcUrl, PostgresOptions options) {
+        try (PostgresLicenseStore ignored = open(jdbcUrl, options.withUpgradeSchema(true))) {
+            return PostgresSchema.LATEST.getVersion();
+        }
+    }
+
     /** PostgreSQL runs write transactions side by side; the unique indexes decide their races. */
     @Override
     public boolean serializesWriters() {
@@ -235,11 +245,12 @@ public final class PostgresLicenseStore implements LicenseStore {
         try {
             handle.commit();
         } catch (JdbiException e) {
-            // A serialization failure or deadlock at commit rolled the transaction back, so it may run again; a
-            // connection lost during the commit leaves unknown whether it committed, so it may not.
+            // A serialization failure, a deadlock or a backend the server ended answers the commit with a rollback,
+            // so the transaction may run again; a connection lost with no answer leaves unknown whether it committed,
+            // so it may not.
             SQLException sql = PostgresFailures.sqlCause(e);
             String state = sql == null ? null : sql.getSQLState();
-            if ("40001".equals(state) || "40P01".equals(state)) {
+            if ("40001".equals(state) || "40P01".equals(state) || "57P01".equals(state)) {
                 throw failures.storeFailed("committing", e);
             }
             throw new CommitOutcomeUnknown("PostgreSQL store " + failures.database() + ": committing failed, and "
