@@ -16,7 +16,7 @@ import java.util.List;
         mixinStandardHelpOptions = true,
         version = "licensing 0.1.0",
         description = "An embedded software-licensing engine: LicenseSpring orders in, licenses out.",
-        subcommands = {CreateOrderCommand.class, ShowOrderCommand.class, ImportCommand.class},
+        subcommands = {CreateOrderCommand.class, ShowOrderCommand.class, ImportCommand.class, MigrateCommand.class},
         exitCodeOnInvalidInput = ExitCode.USAGE,
         exitCodeOnExecutionException = ExitCode.STORE_FAILED)
 public final class LicensingCommand implements Runnable {

@@ -43,6 +43,11 @@ public final class FaultInjectingStore implements LicenseStore {
     }
 
     @Override
+    public boolean serializesWriters() {
+        return delegate.serializesWriters();
+    }
+
+    @Override
     public <T> T inTransaction(Function<StoreTransaction, T> work) {
         return delegate.inTransaction(transaction -> work.apply(new FaultingTransaction(transaction)));
     }

@@ -1,5 +1,6 @@
 package dev.licensing.store.sqlite;
 
+import dev.licensing.store.jdbc.ReaderQueries;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,10 +22,10 @@ class QueryPlanTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"ORDER_BY_ID", "ORDERS_BY_IDS", "ITEMS_OF_ORDER", "LICENSES_OF_ORDER",
-            "EXISTING_KEYS", "USERS_BY_EMAIL", "CUSTOMERS_BY_EMAIL", "CUSTOMERS_BY_REFERENCE"})
+    @ValueSource(strings = {"orderById", "ordersByIds", "itemsOfOrder", "licensesOfOrder",
+            "existingKeys", "usersByEmail", "customersByEmail", "customersByReference"})
     void aLookupUsesAnIndex(String query) throws Exception {
-        String sql = (String) SqliteReader.class.getDeclaredField(query).get(null);
+        String sql = (String) ReaderQueries.class.getField(query).get(SqliteLicenseStore.QUERIES);
         Path file = dir.resolve("plan.db");
         SqliteLicenseStore.open(file).close();
 

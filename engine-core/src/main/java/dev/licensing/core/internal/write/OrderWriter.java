@@ -20,7 +20,9 @@ import java.util.function.LongSupplier;
 /**
  * The store transaction (DESIGN §2), the one place that writes: settles a batch of planned orders, assembles the
  * accepted ones and hands them to the store in one {@code write}; when the store's unique constraints still refuse (a
- * writer raced it), retries order by order so that only the guilty one is rejected.
+ * writer raced it), retries order by order so that only the guilty one is rejected, and runs an order once more when
+ * the racing writer created its user, its customer or the order it appends to (a store whose writers run side by side,
+ * {@link LicenseStore#serializesWriters()}).
  */
 public final class OrderWriter {
     private final Random random;
@@ -33,8 +35,20 @@ public final class OrderWriter {
      * Writes one order in a transaction of its own.
      *
      * @throws OrderRejectedException when the id or a given key is taken (nothing written)
+     * @throws UniqueViolationException when a racing writer still won on the second run (nothing written)
      */
     public WriteOutcome writeOne(LicenseStore store, PlannedOrder planned) {
+        try {
+            return writeOneAttempt(store, planned);
+        } catch (UniqueViolationException raced) {
+            // Only a store whose writers run side by side gets here (violated() rethrows just these kinds): another
+            // transaction created one of the order's users, its customer or (for an append) the order itself after
+            // this one read them. Once more, in a new transaction whose settlement reads and reuses them.
+            return writeOneAttempt(store, planned);
+        }
+    }
+
+    private WriteOutcome writeOneAttempt(LicenseStore store, PlannedOrder planned) {
         return store.inTransaction(tx -> {
             Settlement settlement = new Settlement(tx, planned.company(), List.of(planned), random);
             WriteOutcome outcome;
@@ -109,6 +123,9 @@ public final class OrderWriter {
                                                   UniqueViolationException e) {
         switch (e.kind()) {
             case ORDER_ID:
+                if (planned.header().append()) {
+                    throw e;
+                }
                 return List.of(new LicensingError(ErrorCode.ORDER_ID_EXISTS,
                         "order '" + planned.header().orderId() + "' was created by another request meanwhile", "id"));
             case LICENSE_KEY:

@@ -1,4 +1,4 @@
-package dev.licensing.store.sqlite;
+package dev.licensing.store.jdbc;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package dev.licensing.store.sqlite;
+package dev.licensing.store.jdbc;
 
 import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -18,15 +18,15 @@ import java.util.Map;
  * thread-safe: a connection is used by one thread at a time (the writer under the write lock, a reader while the pool
  * lends it).
  */
-final class StatementCache implements StatementBuilder {
+public final class StatementCache implements StatementBuilder {
     private final Connection connection;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
-    StatementCache(Connection connection) {
+    public StatementCache(Connection connection) {
         this.connection = connection;
     }
 
-    PreparedStatement prepare(String sql) throws SQLException {
+    public PreparedStatement prepare(String sql) throws SQLException {
         PreparedStatement statement = prepared.get(sql);
         if (statement == null) {
             statement = connection.prepareStatement(sql);
@@ -36,10 +36,30 @@ final class StatementCache implements StatementBuilder {
     }
 
     /** Closes and forgets the statement of {@code sql}, if any; the next {@link #prepare} makes a fresh one. */
-    void evict(String sql) throws SQLException {
+    public void evict(String sql) throws SQLException {
         PreparedStatement statement = prepared.remove(sql);
         if (statement != null) {
             statement.close();
+        }
+    }
+
+    /** Closes every statement; for a cache that lives as long as one transaction on a pooled connection. */
+    public void closeAll() throws SQLException {
+        SQLException failure = null;
+        for (PreparedStatement statement : prepared.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        prepared.clear();
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -1,8 +1,7 @@
-package dev.licensing.store.sqlite;
+package dev.licensing.store.jdbc;
 
 import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilderFactory;
-import org.sqlite.SQLiteConnection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Hands Jdbi the {@link StatementCache} of the physical connection behind a handle, so that statements outlive the
  * handle (one per {@code read} call) and the pool's proxy (which would close them when the connection goes back).
- * The reader pool is fixed-size and never retires connections, so this map stays as small as the pool.
+ * Meant for a fixed-size pool that never retires connections, so that this map stays as small as the pool.
  */
-final class StatementCaches implements StatementBuilderFactory {
+public final class StatementCaches implements StatementBuilderFactory {
     private final Map<Connection, StatementCache> caches = new ConcurrentHashMap<>();
 
     @Override
@@ -22,16 +21,17 @@ final class StatementCaches implements StatementBuilderFactory {
         return forConnection(conn);
     }
 
-    StatementCache forConnection(Connection conn) {
+    public StatementCache forConnection(Connection conn) {
         Connection physical = physical(conn);
         return caches.computeIfAbsent(physical, StatementCache::new);
     }
 
     static Connection physical(Connection conn) {
         try {
-            return conn.unwrap(SQLiteConnection.class);
+            // A pool's proxy hands out the driver's connection it wraps (HikariCP checks its delegate first).
+            return conn.unwrap(Connection.class);
         } catch (SQLException e) {
-            throw new IllegalStateException("not a SQLite connection: " + conn, e);
+            throw new IllegalStateException("cannot reach the physical connection behind " + conn, e);
         }
     }
 }

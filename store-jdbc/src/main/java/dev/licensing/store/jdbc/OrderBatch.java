@@ -1,4 +1,4 @@
-package dev.licensing.store.sqlite;
+package dev.licensing.store.jdbc;
 
 import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.License;
@@ -20,12 +20,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
-import static dev.licensing.store.sqlite.Values.setBool;
-import static dev.licensing.store.sqlite.Values.setInstant;
-import static dev.licensing.store.sqlite.Values.setLong;
-import static dev.licensing.store.sqlite.Values.setText;
+import static dev.licensing.store.jdbc.Values.setBool;
+import static dev.licensing.store.jdbc.Values.setInstant;
+import static dev.licensing.store.jdbc.Values.setLong;
+import static dev.licensing.store.jdbc.Values.setText;
 
 /**
  * One {@code write} call: every row of every order goes into one prepared batch per table, executed parent tables
@@ -37,8 +39,6 @@ final class OrderBatch {
     private static final String SAVEPOINT = "SAVEPOINT order_batch";
     private static final String RELEASE = "RELEASE order_batch";
     private static final String ROLLBACK_TO = "ROLLBACK TO order_batch";
-    private static final String NEXT_POSITIONS = "SELECT order_pk, max(position) + 1 FROM order_items "
-            + "WHERE order_pk IN (SELECT value FROM json_each(?)) GROUP BY order_pk";
 
     private static final String CUSTOMERS = insert("customers", List.of("id", "company_id", "email", "email_lower",
             "first_name", "last_name", "company_name", "phone", "address", "reference", "customer_account_id"));
@@ -47,35 +47,40 @@ final class OrderBatch {
     private static final String ORDERS = insert("orders", List.of("id", "company_id", "order_id", "is_bundle",
             "created_at", "created", "is_test", "order_type", "language", "campaign_params", "download_id",
             "prevent_vm", "metadata", "reference", "customer_id", "customer_is_manager", "customer_account_id"));
-    private static final String ITEMS = insert("order_items",
-            List.of("order_pk", "position", "id", "product_id", "product_code", "customer_account_id"));
+    private static final List<String> ITEM_COLUMNS =
+            List.of("order_pk", "position", "id", "product_id", "product_code", "customer_account_id");
     private static final String LICENSES = insert("licenses", concat(List.of("order_pk", "item_position",
             "position", "id", "company_id", "product_id", "product_code", "created_at", "updated_at", "license_key",
             "is_bundle", "bundle_license_id", "policy_id", "policy_code", "note", "metadata", "users_json",
             "features_json", "custom_fields_json"), PropertyColumns.LICENSE));
-    /** Parent tables first, as the foreign keys need. */
-    private static final List<String> TABLES =
-            List.of(CUSTOMERS, USERS, ORDERS, ITEMS, LICENSES);
 
     /**
      * Rows per table after which the batches are executed, bounding the driver's parameter arrays for a huge write.
      */
     private static final int FLUSH_ROWS = 1024;
     /**
-     * sqlite-jdbc keeps a statement's batch array at its largest size and nulls all of it on every execute: a
+     * A driver may keep a statement's batch array at its largest size and null all of it on every execute: a
      * statement that ran a large batch is closed rather than kept, or each small write after a bulk one would pay for
-     * clearing the bulk one's array (PERFORMANCE.md's per-order floor, lost tenfold).
+     * clearing the bulk one's array (sqlite-jdbc does: PERFORMANCE.md's per-order floor, lost tenfold).
      */
     private static final int REUSE_ROWS = 64;
 
-    private final SqliteTransaction transaction;
+    private final JdbcTransaction transaction;
     private final StatementCache statements;
+    private final SqlDialect dialect;
+    private final String items;
+    /** Parent tables first, as the foreign keys need. */
+    private final List<String> tables;
     private final Map<String, Integer> pending = new HashMap<>();
     private final LicenseJson json = new LicenseJson();
 
-    OrderBatch(SqliteTransaction transaction, StatementCache statements) {
+    OrderBatch(JdbcTransaction transaction, StatementCache statements, SqlDialect dialect) {
         this.transaction = transaction;
         this.statements = statements;
+        this.dialect = dialect;
+        this.items = insert("order_items",
+                dialect.itemsCarryCompany() ? concat(ITEM_COLUMNS, List.of("company_id")) : ITEM_COLUMNS);
+        this.tables = List.of(CUSTOMERS, USERS, ORDERS, items, LICENSES);
     }
 
     void write(List<OrderWrite> writes) throws SQLException {
@@ -86,7 +91,7 @@ final class OrderBatch {
                 companyIds.put(company, transaction.ensureCompany(company));
             }
         }
-        Map<Long, Integer> nextPositions = nextPositions(writes);
+        Map<Long, Integer> nextPositions = nextPositions(writes, companyIds);
         execute(SAVEPOINT);
         try {
             for (OrderWrite write : writes) {
@@ -103,7 +108,7 @@ final class OrderBatch {
             }
             execute(ROLLBACK_TO);
             execute(RELEASE);
-            Kind kind = e instanceof SQLException sql ? violatedRule(sql) : null;
+            Kind kind = e instanceof SQLException sql ? dialect.violatedRule(sql) : null;
             if (kind != null) {
                 UniqueViolationException violation = findViolation(kind, writes);
                 if (violation != null) {
@@ -117,7 +122,7 @@ final class OrderBatch {
 
     /** Executes every table's pending rows, parent tables first, so that foreign keys hold at each step. */
     private void flush() throws SQLException {
-        for (String table : TABLES) {
+        for (String table : tables) {
             Integer rows = pending.remove(table);
             if (rows != null) {
                 statements.prepare(table).executeBatch();
@@ -134,23 +139,45 @@ final class OrderBatch {
         return statements.prepare(table);
     }
 
-    /** Where each order's new items start: after its stored items for an append, at 0 for a new order. */
-    private Map<Long, Integer> nextPositions(List<OrderWrite> writes) throws SQLException {
+    /**
+     * Where each order's new items start: after its stored items for an append, at 0 for a new order. Where writers run
+     * concurrently, the appended orders' rows are locked first (in id order, so that two appenders cannot deadlock):
+     * two appends to one order then follow each other, the later one counting the earlier one's items.
+     */
+    private Map<Long, Integer> nextPositions(List<OrderWrite> writes, Map<String, Long> companyIds)
+            throws SQLException {
         Map<Long, Integer> next = new HashMap<>();
-        Set<Long> appended = new HashSet<>();
+        Map<Long, Set<Long>> appended = new TreeMap<>();
         for (OrderWrite write : writes) {
             if (write.append()) {
-                appended.add(write.order().id());
+                appended.computeIfAbsent(companyIds.get(write.order().company()), c -> new TreeSet<>())
+                        .add(write.order().id());
             }
         }
-        if (appended.isEmpty()) {
-            return next;
-        }
-        PreparedStatement query = statements.prepare(NEXT_POSITIONS);
-        query.setString(1, Json.write(appended));
-        try (ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-                next.put(rs.getLong(1), rs.getInt(2));
+        for (Map.Entry<Long, Set<Long>> company : appended.entrySet()) {
+            String orders = Json.write(company.getValue());
+            if (!dialect.forUpdate().isEmpty()) {
+                PreparedStatement lock = statements.prepare("SELECT id FROM orders WHERE company_id = ? AND id"
+                        + dialect.inLongArray() + " ORDER BY id" + dialect.forUpdate());
+                lock.setLong(1, company.getKey());
+                lock.setString(2, orders);
+                lock.executeQuery().close();
+            }
+            PreparedStatement query;
+            if (dialect.itemsCarryCompany()) {
+                query = statements.prepare("SELECT order_pk, max(position) + 1 FROM order_items "
+                        + "WHERE company_id = ? AND order_pk" + dialect.inLongArray() + " GROUP BY order_pk");
+                query.setLong(1, company.getKey());
+                query.setString(2, orders);
+            } else {
+                query = statements.prepare("SELECT order_pk, max(position) + 1 FROM order_items "
+                        + "WHERE order_pk" + dialect.inLongArray() + " GROUP BY order_pk");
+                query.setString(1, orders);
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    next.put(rs.getLong(1), rs.getInt(2));
+                }
             }
         }
         return next;
@@ -166,7 +193,7 @@ final class OrderBatch {
             ps.setLong(1, user.id());
             ps.setLong(2, companyId);
             setText(ps, 3, user.email());
-            setText(ps, 4, SqliteReader.lower(user.email()));
+            setText(ps, 4, JdbcReader.emailKey(user.email()));
             setText(ps, 5, user.passwordHash());
             ps.addBatch();
         }
@@ -176,13 +203,16 @@ final class OrderBatch {
         int position = nextPositions.getOrDefault(order.id(), 0);
         for (OrderItem item : order.items()) {
             int itemPosition = position++;
-            PreparedStatement ps = row(ITEMS);
+            PreparedStatement ps = row(items);
             ps.setLong(1, order.id());
             ps.setInt(2, itemPosition);
             ps.setLong(3, item.id());
             ps.setLong(4, item.productId());
             setText(ps, 5, item.productCode());
             setLong(ps, 6, item.customerAccountId());
+            if (dialect.itemsCarryCompany()) {
+                ps.setLong(7, companyId);
+            }
             ps.addBatch();
             for (int i = 0; i < item.licenses().size(); i++) {
                 bindLicense(item.licenses().get(i), order.id(), itemPosition, i, companyId);
@@ -196,7 +226,7 @@ final class OrderBatch {
         ps.setLong(1, customer.id());
         ps.setLong(2, companyId);
         setText(ps, 3, customer.email());
-        setText(ps, 4, SqliteReader.lower(customer.email()));
+        setText(ps, 4, JdbcReader.emailKey(customer.email()));
         setText(ps, 5, customer.firstName());
         setText(ps, 6, customer.lastName());
         setText(ps, 7, customer.companyName());
@@ -255,27 +285,6 @@ final class OrderBatch {
         ps.addBatch();
     }
 
-    /** The rule a failed insert broke, from SQLite's message that names the index's columns; null for any other. */
-    private static Kind violatedRule(SQLException e) {
-        String message = String.valueOf(e.getMessage());
-        if (!message.contains("UNIQUE constraint failed")) {
-            return null;
-        }
-        if (message.contains("orders.order_id")) {
-            return Kind.ORDER_ID;
-        }
-        if (message.contains("licenses.license_key")) {
-            return Kind.LICENSE_KEY;
-        }
-        if (message.contains("customers.email_lower")) {
-            return Kind.CUSTOMER_EMAIL;
-        }
-        if (message.contains("users.email_lower")) {
-            return Kind.USER_EMAIL;
-        }
-        return null;
-    }
-
     /** A value of one company, as the write gave it and as the rule compares it. */
     private record Candidate(String company, String given, String compared) {
     }
@@ -320,11 +329,11 @@ final class OrderBatch {
                         .filter(license -> license.key() != null)
                         .forEach(license -> candidates.add(new Candidate(company, license.key(), license.key()))));
                 case USER_EMAIL -> write.newUsers().stream().filter(user -> user.email() != null).forEach(user ->
-                        candidates.add(new Candidate(company, user.email(), SqliteReader.lower(user.email()))));
+                        candidates.add(new Candidate(company, user.email(), JdbcReader.emailKey(user.email()))));
                 case CUSTOMER_EMAIL -> {
                     Customer customer = write.newCustomer();
                     if (customer != null && customer.email() != null) {
-                        candidates.add(new Candidate(company, customer.email(), SqliteReader.lower(customer.email())));
+                        candidates.add(new Candidate(company, customer.email(), JdbcReader.emailKey(customer.email())));
                     }
                 }
             }

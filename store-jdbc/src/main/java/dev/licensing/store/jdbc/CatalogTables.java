@@ -1,4 +1,4 @@
-package dev.licensing.store.sqlite;
+package dev.licensing.store.jdbc;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.licensing.api.AuthorizationMethod;
@@ -18,7 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-import static dev.licensing.store.sqlite.Values.setText;
+import static dev.licensing.store.jdbc.Values.setText;
 
 /** A company's catalog in the products, policies and customer_accounts tables; list-valued fields as JSON text. */
 final class CatalogTables {
@@ -80,7 +80,14 @@ final class CatalogTables {
         return Optional.of(new Catalog(products, policies, accounts));
     }
 
+    /**
+     * Marks the company first: where writers run concurrently, that locks its row, so that two replacements of one
+     * catalog follow each other instead of mixing their rows.
+     */
     static void replace(StatementCache statements, long companyId, Catalog catalog) throws SQLException {
+        PreparedStatement mark = statements.prepare(MARK_CATALOG);
+        mark.setLong(1, companyId);
+        mark.executeUpdate();
         for (String delete : DELETES) {
             PreparedStatement ps = statements.prepare(delete);
             ps.setLong(1, companyId);
@@ -99,9 +106,6 @@ final class CatalogTables {
             policies.clearBatch();
             accounts.clearBatch();
         }
-        PreparedStatement mark = statements.prepare(MARK_CATALOG);
-        mark.setLong(1, companyId);
-        mark.executeUpdate();
     }
 
     private static void bind(PreparedStatement products, PreparedStatement policies, PreparedStatement accounts,

@@ -1,4 +1,4 @@
-package dev.licensing.store.sqlite;
+package dev.licensing.store.jdbc;
 
 import dev.licensing.api.ConsumptionPeriod;
 import dev.licensing.api.FeatureProperties;

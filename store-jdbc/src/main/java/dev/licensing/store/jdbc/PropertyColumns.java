@@ -1,4 +1,4 @@
-package dev.licensing.store.sqlite;
+package dev.licensing.store.jdbc;
 
 import dev.licensing.api.LicenseProperties;
 import dev.licensing.api.LicenseProperty;
@@ -8,13 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-import static dev.licensing.store.sqlite.Values.getBool;
-import static dev.licensing.store.sqlite.Values.getInt;
-import static dev.licensing.store.sqlite.Values.getLong;
-import static dev.licensing.store.sqlite.Values.setBool;
-import static dev.licensing.store.sqlite.Values.setInt;
-import static dev.licensing.store.sqlite.Values.setLong;
-import static dev.licensing.store.sqlite.Values.setText;
+import static dev.licensing.store.jdbc.Values.getBool;
+import static dev.licensing.store.jdbc.Values.getInt;
+import static dev.licensing.store.jdbc.Values.getLong;
+import static dev.licensing.store.jdbc.Values.setBool;
+import static dev.licensing.store.jdbc.Values.setInt;
+import static dev.licensing.store.jdbc.Values.setLong;
+import static dev.licensing.store.jdbc.Values.setText;
 
 /**
  * The column of each property of {@link LicenseProperties} (licenses, product defaults, policies): its wire name, in

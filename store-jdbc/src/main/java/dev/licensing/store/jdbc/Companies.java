@@ -1,4 +1,4 @@
-package dev.licensing.store.sqlite;
+package dev.licensing.store.jdbc;
 
 import org.jdbi.v3.core.Handle;
 
@@ -10,13 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * The ids of companies, by name. Only committed ids are cached: a rolled-back transaction's company id may be handed to
  * another name later. A committed company is never deleted, so a cached id stays true for every instance on the file.
  */
-final class Companies {
+public final class Companies {
     static final String FIND = "SELECT id FROM companies WHERE name = ?";
 
     private final Map<String, Long> committed = new ConcurrentHashMap<>();
 
     /** The company's id as {@code handle} sees it, caching what is committed. */
-    Optional<Long> find(Handle handle, String name) {
+    public Optional<Long> find(Handle handle, String name) {
         Long cached = committed.get(name);
         if (cached != null) {
             return Optional.of(cached);
@@ -27,7 +27,7 @@ final class Companies {
     }
 
     /** Ids that a transaction created, now committed. */
-    void committed(Map<String, Long> created) {
+    public void committed(Map<String, Long> created) {
         committed.putAll(created);
     }
 }

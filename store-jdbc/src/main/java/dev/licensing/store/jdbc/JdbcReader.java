@@ -1,5 +1,6 @@
-package dev.licensing.store.sqlite;
+package dev.licensing.store.jdbc;
 
+import dev.licensing.api.catalog.Catalog;
 import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
@@ -24,70 +25,45 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import static dev.licensing.store.sqlite.Values.getBool;
-import static dev.licensing.store.sqlite.Values.getInstant;
-import static dev.licensing.store.sqlite.Values.getLong;
+import static dev.licensing.store.jdbc.Values.getBool;
+import static dev.licensing.store.jdbc.Values.getInstant;
+import static dev.licensing.store.jdbc.Values.getLong;
 
 /**
- * The store's reads over one Jdbi handle: a pooled read-only connection inside a read transaction, or the writer
- * connection inside a write transaction (which then sees its own writes). Each batch lookup is one query whatever the
- * batch size: the values travel as one JSON array parameter.
+ * The store's reads over one Jdbi handle: a read transaction of a pooled connection, or a write transaction (which then
+ * sees its own writes). Each batch lookup is one query whatever the batch size: the values travel as one JSON array
+ * parameter ({@link SqlDialect#inTextArray}).
  */
-class SqliteReader implements StoreReader {
-    static final String ORDER_COLUMNS = "id, order_id, is_bundle, created_at, created, is_test, order_type, language, "
-            + "campaign_params, download_id, prevent_vm, metadata, reference, customer_id, customer_is_manager, "
-            + "customer_account_id";
-    private static final String CUSTOMER_COLUMNS =
-            "id, email, first_name, last_name, company_name, phone, address, reference, customer_account_id";
-    private static final String IN_JSON = " IN (SELECT value FROM json_each(?))";
+public class JdbcReader implements StoreReader {
+    protected final Handle handle;
+    protected final Companies companies;
+    protected final StoreFailures failures;
+    protected final ReaderQueries queries;
 
-    static final String ORDER_BY_ID =
-            "SELECT " + ORDER_COLUMNS + " FROM orders WHERE company_id = ? AND order_id = ?";
-    static final String ORDERS_BY_IDS =
-            "SELECT " + ORDER_COLUMNS + " FROM orders WHERE company_id = ? AND order_id" + IN_JSON;
-    static final String ITEMS_OF_ORDER = "SELECT id, product_id, product_code, customer_account_id, position "
-            + "FROM order_items WHERE order_pk = ? ORDER BY position";
-    static final String LICENSES_OF_ORDER = "SELECT l.item_position, l.id, l.product_id, l.product_code, "
-            + "l.created_at, l.updated_at, l.license_key, l.is_bundle, l.bundle_license_id, l.policy_id, "
-            + "l.policy_code, l.note, l.metadata, l.users_json, l.features_json, l.custom_fields_json, "
-            + PropertyColumns.select("l", PropertyColumns.LICENSE)
-            + " FROM licenses l WHERE l.order_pk = ? ORDER BY l.item_position, l.position";
-    static final String EXISTING_KEYS =
-            "SELECT license_key FROM licenses WHERE company_id = ? AND license_key" + IN_JSON;
-    static final String USERS_BY_EMAIL =
-            "SELECT id, email, password_hash, email_lower FROM users WHERE company_id = ? AND email_lower" + IN_JSON;
-    static final String CUSTOMERS_BY_EMAIL = "SELECT " + CUSTOMER_COLUMNS
-            + ", email_lower FROM customers WHERE company_id = ? AND email_lower" + IN_JSON;
-    static final String CUSTOMERS_BY_REFERENCE = "SELECT " + CUSTOMER_COLUMNS
-            + " FROM customers WHERE company_id = ? AND reference" + IN_JSON + " ORDER BY rowid";
-
-    final Handle handle;
-    final Companies companies;
-    final Failures failures;
-
-    SqliteReader(Handle handle, Companies companies, Failures failures) {
+    public JdbcReader(Handle handle, Companies companies, StoreFailures failures, ReaderQueries queries) {
         this.handle = handle;
         this.companies = companies;
         this.failures = failures;
+        this.queries = queries;
     }
 
     /** The company's id as this reader sees it, or empty when the company has written nothing. */
-    Optional<Long> companyId(String company) {
+    protected Optional<Long> companyId(String company) {
         return companies.find(handle, company);
     }
 
     @Override
     public Optional<Order> findOrder(String company, String orderId) {
         return guard(() -> companyId(company).flatMap(companyId -> {
-            Optional<Order> header = query(ORDER_BY_ID, (rs, ctx) -> order(rs, company), companyId, orderId)
+            Optional<Order> header = query(queries.orderById, (rs, ctx) -> order(rs, company), companyId, orderId)
                     .stream().findFirst();
-            return header.map(order -> order.withItems(items(order.id())));
+            return header.map(order -> order.withItems(items(companyId, order.id())));
         }));
     }
 
-    private List<OrderItem> items(long orderPk) {
+    private List<OrderItem> items(long companyId, long orderPk) {
         Map<Integer, List<License>> licenses = new HashMap<>();
-        query(LICENSES_OF_ORDER, (rs, ctx) -> {
+        query(queries.licensesOfOrder, (rs, ctx) -> {
             long id = rs.getLong(2);
             License license = new License(id, rs.getLong(3), rs.getString(4), getInstant(rs, 5), getInstant(rs, 6),
                     rs.getString(7), LicenseJson.readUsers(rs.getString(14)), rs.getInt(8) != 0, getLong(rs, 9),
@@ -95,9 +71,10 @@ class SqliteReader implements StoreReader {
                     rs.getString(13), LicenseJson.readFeatures(rs.getString(15)),
                     LicenseJson.readCustomFields(rs.getString(16)));
             return licenses.computeIfAbsent(rs.getInt(1), item -> new ArrayList<>()).add(license);
-        }, orderPk);
-        return query(ITEMS_OF_ORDER, (rs, ctx) -> new OrderItem(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                getLong(rs, 4), licenses.get(rs.getInt(5))), orderPk);
+        }, companyId, orderPk);
+        Object[] itemsOfOrder = queries.itemsCarryCompany ? new Object[] {companyId, orderPk} : new Object[] {orderPk};
+        return query(queries.itemsOfOrder, (rs, ctx) -> new OrderItem(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                getLong(rs, 4), licenses.get(rs.getInt(5))), itemsOfOrder);
     }
 
     @Override
@@ -107,7 +84,7 @@ class SqliteReader implements StoreReader {
             return found;
         }
         return guard(() -> {
-            companyId(company).ifPresent(companyId -> query(ORDERS_BY_IDS, (rs, ctx) -> order(rs, company),
+            companyId(company).ifPresent(companyId -> query(queries.ordersByIds, (rs, ctx) -> order(rs, company),
                     companyId, Json.write(orderIds)).forEach(order -> found.put(order.orderId(), order)));
             return found;
         });
@@ -121,7 +98,7 @@ class SqliteReader implements StoreReader {
         }
         return guard(() -> {
             companyId(company).ifPresent(companyId ->
-                    found.addAll(query(EXISTING_KEYS, (rs, ctx) -> rs.getString(1), companyId, Json.write(keys))));
+                    found.addAll(query(queries.existingKeys, (rs, ctx) -> rs.getString(1), companyId, Json.write(keys))));
             return found;
         });
     }
@@ -133,9 +110,9 @@ class SqliteReader implements StoreReader {
             return found;
         }
         return guard(() -> {
-            companyId(company).ifPresent(companyId -> query(USERS_BY_EMAIL,
+            companyId(company).ifPresent(companyId -> query(queries.usersByEmail,
                     (rs, ctx) -> found.put(rs.getString(4), new User(rs.getLong(1), rs.getString(2), rs.getString(3))),
-                    companyId, Json.write(lowerCase(emails))));
+                    companyId, Json.write(emailKeys(emails))));
             return found;
         });
     }
@@ -147,9 +124,9 @@ class SqliteReader implements StoreReader {
             return found;
         }
         return guard(() -> {
-            companyId(company).ifPresent(companyId -> query(CUSTOMERS_BY_EMAIL,
+            companyId(company).ifPresent(companyId -> query(queries.customersByEmail,
                     (rs, ctx) -> found.put(rs.getString(10), customer(rs)),
-                    companyId, Json.write(lowerCase(emails))));
+                    companyId, Json.write(emailKeys(emails))));
             return found;
         });
     }
@@ -162,24 +139,27 @@ class SqliteReader implements StoreReader {
         }
         return guard(() -> {
             // Rows come in creation order: the first one per reference wins.
-            companyId(company).ifPresent(companyId -> query(CUSTOMERS_BY_REFERENCE,
+            companyId(company).ifPresent(companyId -> query(queries.customersByReference,
                     (rs, ctx) -> found.putIfAbsent(rs.getString(8), customer(rs)),
                     companyId, Json.write(references)));
             return found;
         });
     }
 
-    /** Emails as the store keys them ({@link StoreReader#emailKey}). */
-    static String lower(String email) {
+    /**
+     * Emails as the store keys and indexes them (column {@code email_lower}): computed here, through the one home
+     * {@link StoreReader#emailKey}, never in SQL, so that every dialect keys emails exactly as the engine does.
+     */
+    static String emailKey(String email) {
         return email == null ? null : StoreReader.emailKey(email);
     }
 
-    private static List<String> lowerCase(Collection<String> emails) {
-        List<String> lower = new ArrayList<>(emails.size());
+    private static List<String> emailKeys(Collection<String> emails) {
+        List<String> keys = new ArrayList<>(emails.size());
         for (String email : emails) {
-            lower.add(lower(email));
+            keys.add(emailKey(email));
         }
-        return lower;
+        return keys;
     }
 
     static Order order(ResultSet rs, String company) throws SQLException {
@@ -194,6 +174,11 @@ class SqliteReader implements StoreReader {
                 rs.getString(6), rs.getString(7), rs.getString(8), getLong(rs, 9));
     }
 
+    /** The company's catalog, or empty when none was ever stored for it. */
+    public Optional<Catalog> catalog(String company) {
+        return guard(() -> companyId(company).flatMap(companyId -> CatalogTables.read(handle, companyId)));
+    }
+
     <T> List<T> query(String sql, RowMapper<T> mapper, Object... arguments) {
         Query query = handle.createQuery(sql);
         for (int i = 0; i < arguments.length; i++) {
@@ -203,7 +188,7 @@ class SqliteReader implements StoreReader {
     }
 
     /** Runs a read, turning the driver's failures into the store's. */
-    <T> T guard(Supplier<T> read) {
+    protected <T> T guard(Supplier<T> read) {
         try {
             return read.get();
         } catch (JdbiException e) {

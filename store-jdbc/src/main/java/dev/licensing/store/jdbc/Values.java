@@ -1,4 +1,4 @@
-package dev.licensing.store.sqlite;
+package dev.licensing.store.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
