@@ -86,7 +86,9 @@ public final class OrderWriter {
     /**
      * Writes a batch of planned orders of one company in one transaction; each is written whole or rejected on its
      * own. When the store's unique constraints still refuse the batch (another process raced it), the batch rolls back
-     * and each order is written alone, so that only the guilty one is rejected.
+     * and each half runs again, reading what the other process committed (its order ids and keys reject the guilty
+     * orders, its users and customers are reused), down to single orders: a race costs a few smaller transactions, not
+     * one per order, and only the guilty order is rejected.
      */
     public List<WriteOutcome> writeBatch(LicenseStore store, List<PlannedOrder> batch) {
         if (batch.isEmpty()) {
@@ -95,14 +97,17 @@ public final class OrderWriter {
         try {
             return store.inTransaction(tx -> decideAndWrite(tx, batch));
         } catch (UniqueViolationException e) {
-            List<WriteOutcome> outcomes = new ArrayList<>(batch.size());
-            for (PlannedOrder planned : batch) {
+            if (batch.size() == 1) {
+                PlannedOrder planned = batch.get(0);
                 try {
-                    outcomes.add(new WriteOutcome(planned, writeOne(store, planned), null));
+                    return List.of(new WriteOutcome(planned, writeOne(store, planned), null));
                 } catch (OrderRejectedException rejected) {
-                    outcomes.add(new WriteOutcome(planned, null, rejected.errors()));
+                    return List.of(new WriteOutcome(planned, null, rejected.errors()));
                 }
             }
+            int half = batch.size() / 2;
+            List<WriteOutcome> outcomes = new ArrayList<>(writeBatch(store, batch.subList(0, half)));
+            outcomes.addAll(writeBatch(store, batch.subList(half, batch.size())));
             return outcomes;
         }
     }
