@@ -1,6 +1,7 @@
 package dev.licensing.store.jdbc;
 
 import dev.licensing.api.catalog.Catalog;
+import dev.licensing.api.store.LicenseStore;
 import dev.licensing.api.store.OrderWrite;
 import dev.licensing.api.store.StoreException;
 import dev.licensing.api.store.StoreTransaction;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -75,8 +77,38 @@ public abstract class JdbcTransaction extends JdbcReader implements StoreTransac
         }
     }
 
+    /** {@link LicenseStore#replaceCatalog} of a store whose transactions are {@code JdbcTransaction}s. */
+    public static void replaceCatalog(LicenseStore store, String company, Catalog catalog) {
+        Objects.requireNonNull(company, "company");
+        Objects.requireNonNull(catalog, "catalog");
+        store.inTransaction(transaction -> {
+            ((JdbcTransaction) transaction).replaceCatalog(company, catalog);
+            return null;
+        });
+    }
+
+    /**
+     * Reserves {@code count} ids (the SPI's rules) after checking the argument and that the transaction is running; the
+     * dialect's {@link #reserve} does it.
+     */
+    @Override
+    public final long reserveIds(int count) {
+        checkActive();
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        try {
+            return reserve(count);
+        } catch (SQLException e) {
+            throw failures.storeFailed("reserving ids", e);
+        }
+    }
+
+    /** Reserves {@code count} ids, zero or more, and returns the first (for zero: the next id). */
+    protected abstract long reserve(int count) throws SQLException;
+
     /** Replaces the company's catalog within this transaction. */
-    public void replaceCatalog(String company, Catalog catalog) {
+    private void replaceCatalog(String company, Catalog catalog) {
         checkActive();
         try {
             CatalogTables.replace(statements, ensureCompany(company), catalog);

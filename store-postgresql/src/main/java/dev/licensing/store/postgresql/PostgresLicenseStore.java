@@ -10,6 +10,7 @@ import dev.licensing.api.store.StoreTransaction;
 import dev.licensing.api.store.UniqueViolationException;
 import dev.licensing.store.jdbc.Companies;
 import dev.licensing.store.jdbc.JdbcReader;
+import dev.licensing.store.jdbc.JdbcTransaction;
 import dev.licensing.store.jdbc.ReaderQueries;
 import dev.licensing.store.jdbc.StatementCache;
 import org.jdbi.v3.core.Handle;
@@ -124,12 +125,7 @@ public final class PostgresLicenseStore implements LicenseStore {
 
     @Override
     public void replaceCatalog(String company, Catalog catalog) {
-        Objects.requireNonNull(company, "company");
-        Objects.requireNonNull(catalog, "catalog");
-        inTransaction(transaction -> {
-            ((PostgresTransaction) transaction).replaceCatalog(company, catalog);
-            return null;
-        });
+        JdbcTransaction.replaceCatalog(this, company, catalog);
     }
 
     @Override

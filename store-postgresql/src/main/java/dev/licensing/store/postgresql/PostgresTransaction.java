@@ -26,20 +26,12 @@ final class PostgresTransaction extends JdbcTransaction {
     }
 
     @Override
-    public long reserveIds(int count) {
-        checkActive();
-        if (count < 0) {
-            throw new IllegalArgumentException("count must not be negative: " + count);
+    protected long reserve(int count) throws SQLException {
+        long first = ids.reserve(count);
+        if (count > 0) {
+            reserved.add(new long[] {first, first + count});
         }
-        try {
-            long first = ids.reserve(count);
-            if (count > 0) {
-                reserved.add(new long[] {first, first + count});
-            }
-            return first;
-        } catch (SQLException e) {
-            throw failures.storeFailed("reserving ids", e);
-        }
+        return first;
     }
 
     /** After a rollback: gives back this transaction's blocks, latest first, while each is still the last one. */

@@ -9,6 +9,7 @@ import dev.licensing.api.store.StoreReader;
 import dev.licensing.api.store.StoreTransaction;
 import dev.licensing.store.jdbc.Companies;
 import dev.licensing.store.jdbc.JdbcReader;
+import dev.licensing.store.jdbc.JdbcTransaction;
 import dev.licensing.store.jdbc.ReaderQueries;
 import dev.licensing.store.jdbc.StatementCache;
 import dev.licensing.store.jdbc.StatementCaches;
@@ -163,12 +164,7 @@ public final class SqliteLicenseStore implements LicenseStore {
 
     @Override
     public void replaceCatalog(String company, Catalog catalog) {
-        Objects.requireNonNull(company, "company");
-        Objects.requireNonNull(catalog, "catalog");
-        inTransaction(transaction -> {
-            ((SqliteTransaction) transaction).replaceCatalog(company, catalog);
-            return null;
-        });
+        JdbcTransaction.replaceCatalog(this, company, catalog);
     }
 
     /**

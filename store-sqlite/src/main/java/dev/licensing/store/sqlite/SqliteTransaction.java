@@ -24,21 +24,13 @@ final class SqliteTransaction extends JdbcTransaction {
     }
 
     @Override
-    public long reserveIds(int count) {
-        checkActive();
-        if (count < 0) {
-            throw new IllegalArgumentException("count must not be negative: " + count);
+    protected long reserve(int count) throws SQLException {
+        if (count == 0) {
+            return single(statements.prepare(NEXT_ID));
         }
-        try {
-            if (count == 0) {
-                return single(statements.prepare(NEXT_ID));
-            }
-            PreparedStatement reserve = statements.prepare(RESERVE_IDS);
-            reserve.setLong(1, count);
-            reserve.setLong(2, count);
-            return single(reserve);
-        } catch (SQLException e) {
-            throw failures.storeFailed("reserving ids", e);
-        }
+        PreparedStatement reserve = statements.prepare(RESERVE_IDS);
+        reserve.setLong(1, count);
+        reserve.setLong(2, count);
+        return single(reserve);
     }
 }

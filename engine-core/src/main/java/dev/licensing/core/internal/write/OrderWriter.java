@@ -20,9 +20,9 @@ import java.util.function.LongSupplier;
 /**
  * The store transaction (DESIGN §2), the one place that writes: settles a batch of planned orders, assembles the
  * accepted ones and hands them to the store in one {@code write}; when the store's unique constraints still refuse (a
- * writer raced it), retries order by order so that only the guilty one is rejected, and runs an order once more when
- * the racing writer created its user, its customer or the order it appends to (a store whose writers run side by side,
- * {@link LicenseStore#serializesWriters()}).
+ * writer raced it), retries in halves down to single orders so that only the guilty one is rejected, and runs an
+ * order once more when the racing writer created its user, its customer or the order it appends to (a store whose
+ * writers run side by side, {@link LicenseStore#serializesWriters()}).
  */
 public final class OrderWriter {
     private final Random random;
@@ -67,7 +67,10 @@ public final class OrderWriter {
 
     /**
      * Writes a batch of planned orders of one company in one transaction; each is written whole or rejected on its
-     * own, and the outcomes come in batch order.
+     * own, and the outcomes come in batch order. When the store's unique constraints still refuse the batch (another
+     * writer raced it), the batch rolls back and each half runs again, reading what the other writer committed (its
+     * order ids and keys reject the guilty orders, its users and customers are reused), down to single orders: a race
+     * costs a few smaller transactions, not one per order, and only the guilty order is rejected.
      */
     public List<WriteOutcome> writeBatch(LicenseStore store, List<PlannedOrder> batch) {
         if (batch.isEmpty()) {
@@ -76,14 +79,17 @@ public final class OrderWriter {
         try {
             return store.inTransaction(tx -> write(tx, new Settlement(tx, batch.get(0).company(), batch, random), batch));
         } catch (UniqueViolationException e) {
-            List<WriteOutcome> outcomes = new ArrayList<>(batch.size());
-            for (PlannedOrder planned : batch) {
+            if (batch.size() == 1) {
+                PlannedOrder planned = batch.get(0);
                 try {
-                    outcomes.add(writeOne(store, planned));
+                    return List.of(writeOne(store, planned));
                 } catch (OrderRejectedException rejected) {
-                    outcomes.add(new WriteOutcome(planned, null, rejected.errors()));
+                    return List.of(new WriteOutcome(planned, null, rejected.errors()));
                 }
             }
+            int half = batch.size() / 2;
+            List<WriteOutcome> outcomes = new ArrayList<>(writeBatch(store, batch.subList(0, half)));
+            outcomes.addAll(writeBatch(store, batch.subList(half, batch.size())));
             return outcomes;
         }
     }
