@@ -12,8 +12,8 @@ import java.sql.SQLException;
 public interface SqlDialect {
 
     /**
-     * {@code " IN (...)"} taking ONE parameter, a JSON array of strings ({@link Json#write}): one statement text for any
-     * batch size.
+     * A condition to append to a column, {@code " IN (...)"} or {@code " = ANY (...)"}, taking ONE parameter, a JSON
+     * array of strings ({@link Json#write}): one statement text for any batch size.
      */
     String inTextArray();
 
