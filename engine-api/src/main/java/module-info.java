@@ -5,7 +5,9 @@
 module dev.licensing.api {
     exports dev.licensing.api;
     exports dev.licensing.api.catalog;
+    exports dev.licensing.api.lifecycle;
     exports dev.licensing.api.model;
     exports dev.licensing.api.order;
     exports dev.licensing.api.store;
+    exports dev.licensing.api.vip;
 }

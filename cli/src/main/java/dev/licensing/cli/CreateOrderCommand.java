@@ -12,11 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code licensing create-order}: one LicenseSpring request in, its response (or its errors) out. */
@@ -43,7 +39,7 @@ final class CreateOrderCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String request = readRequest();
+        byte[] request = RequestInput.bytes(file);
         LicenseSpringJson json = new LicenseSpringJson(ignoreUnknownFields);
         try (LicenseStore store = options.openStore()) {
             LicenseEngine engine = options.engine(store, ignoreUnknownFields);
@@ -53,17 +49,6 @@ final class CreateOrderCommand implements Callable<Integer> {
             }
             out.println(json.writeResult(result, true));
             return ExitCode.OK;
-        }
-    }
-
-    private String readRequest() {
-        if (!"-".equals(file)) {
-            return EngineOptions.readFile(Path.of(file));
-        }
-        try (InputStream in = System.in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageException("cannot read stdin: " + e, e);
         }
     }
 }

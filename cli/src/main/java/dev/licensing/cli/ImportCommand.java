@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.licensing.api.model.Warning;
 import dev.licensing.api.store.LicenseStore;
 import dev.licensing.core.LicenseEngine;
+import dev.licensing.core.importing.ImportListener;
 import dev.licensing.core.importing.ImportOptions;
 import dev.licensing.core.importing.ImportOutcome;
 import dev.licensing.core.importing.ImportSummary;
+import dev.licensing.core.vip.VipImportOutcome;
 import dev.licensing.core.wire.LicenseSpringJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,9 +22,9 @@ import picocli.CommandLine.Spec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +38,9 @@ import java.util.concurrent.Callable;
  * progress to stderr and the summary to stdout.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import LicenseSpring orders, one request a line (JSON lines). The summary JSON goes to stdout; "
-                + "exit 0 when nothing was rejected, 1 otherwise.")
+        description = "Import LicenseSpring orders (or VIP order history, --dialect vip), one a line (JSON lines). "
+                + "The summary JSON goes to stdout; exit 0 when nothing was rejected, 1 otherwise, 3 when the store "
+                + "or an output file failed, 130/143 when stopped by SIGINT/SIGTERM (resume with --skip-existing).")
 final class ImportCommand implements Callable<Integer> {
     private static final ObjectMapper SUMMARY_JSON = new ObjectMapper();
 
@@ -67,6 +70,14 @@ final class ImportCommand implements Callable<Integer> {
                     + "run an import that was cut off again to finish it.")
     private boolean skipExisting;
 
+    @Option(names = "--dialect", paramLabel = "DIALECT", defaultValue = "licensespring",
+            description = "licensespring (default): one Create Order request a line; vip: one "
+                    + "{\"customerId\", \"order\", \"correlationId\"?, \"creationDate\"?} a line (VIP order history).")
+    private Dialect dialect;
+
+    /** The request kind of the file's lines. */
+    enum Dialect { licensespring, vip }
+
     @Option(names = "--ignore-unknown-fields",
             description = "Accept fields the request type does not know; report each on stderr.")
     private boolean ignoreUnknownFields;
@@ -79,50 +90,109 @@ final class ImportCommand implements Callable<Integer> {
         long totalLines = countLines(file);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LicenseSpringJson json = new LicenseSpringJson(ignoreUnknownFields);
-        ImportOptions importOptions = new ImportOptions(batchSize, skipExisting);
-        try (Writer rejectsOut = create(rejects);
-             Writer responsesOut = create(responses);
-             BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             LicenseStore store = options.openStore()) {
-            LicenseEngine engine = options.engine(store, ignoreUnknownFields);
-            ImportSummary summary;
-            try (ImportProgress progress = ImportProgress.start(totalLines, err)) {
-                summary = engine.importOrders(options.company, in.lines().iterator(), importOptions, outcome -> {
-                    report(outcome, json, rejectsOut, responsesOut, err);
-                    progress.at(outcome.line());
-                });
-            }
-            out.println(summaryJson(summary));
-            return summary.rejected() == 0 ? ExitCode.OK : ExitCode.REJECTED;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Interruption interruption = Interruption.install();
+        try {
+            return importFile(totalLines, out, err, interruption);
+        } catch (OutputFileException e) {
+            err.println("licensing: " + e.getMessage() + " (the batch being written was rolled back; make room, then "
+                    + "run the same import again with --skip-existing)");
+            return ExitCode.STORE_FAILED;
+        } catch (UncheckedIOException e) {
+            err.println("licensing: cannot read " + file + ": " + e.getCause().getMessage());
+            return ExitCode.STORE_FAILED;
         } finally {
             out.flush();
             err.flush();
+            interruption.finished();
         }
     }
 
-    private static void report(ImportOutcome outcome, LicenseSpringJson json, Writer rejectsOut, Writer responsesOut,
-                               PrintWriter err) {
+    private int importFile(long totalLines, PrintWriter out, PrintWriter err, Interruption interruption) {
+        LicenseSpringJson json = new LicenseSpringJson(ignoreUnknownFields);
+        ImportOptions importOptions = new ImportOptions(batchSize, skipExisting);
+        try (OutputFile rejectsOut = OutputFile.create(rejects);
+             OutputFile responsesOut = OutputFile.create(responses);
+             InputStream in = Files.newInputStream(file);
+             LicenseStore store = options.openStore()) {
+            LicenseEngine engine = options.engine(store, ignoreUnknownFields);
+            long[] lastLine = {0};
+            ImportSummary summary;
+            try (ImportProgress progress = ImportProgress.start(totalLines, err)) {
+                if (dialect == Dialect.vip) {
+                    // Malformed bytes decode to U+FFFD, so such a line is refused by the codec, never ends the import.
+                    BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                    summary = engine.vip().importOrders(options.company, lines.lines().iterator(), skipExisting,
+                            outcome -> {
+                                reportVip(outcome, rejectsOut, responsesOut);
+                                progress.at(outcome.line());
+                                lastLine[0] = outcome.line();
+                            });
+                } else {
+                    summary = engine.importOrders(options.company, in, importOptions, new ImportListener() {
+                        @Override
+                        public void onOutcome(ImportOutcome outcome) {
+                            report(outcome, json, rejectsOut, responsesOut, err);
+                            progress.at(outcome.line());
+                            lastLine[0] = outcome.line();
+                        }
+
+                        @Override
+                        public void flush() {
+                            if (rejectsOut != null) {
+                                rejectsOut.flush();
+                            }
+                            if (responsesOut != null) {
+                                responsesOut.flush();
+                            }
+                        }
+
+                        @Override
+                        public boolean stopRequested() {
+                            return interruption.requested();
+                        }
+                    });
+                }
+            }
+            out.println(summaryJson(summary));
+            if (interruption.requested()) {
+                err.println("licensing: import interrupted after line " + lastLine[0] + ": every order up to it is "
+                        + "committed and in the output files; resume with the same command and --skip-existing");
+                return ExitCode.INTERRUPTED;
+            }
+            return summary.rejected() == 0 ? ExitCode.OK : ExitCode.REJECTED;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void report(ImportOutcome outcome, LicenseSpringJson json, OutputFile rejectsOut,
+                               OutputFile responsesOut, PrintWriter err) {
         if (outcome instanceof ImportOutcome.Created created) {
             for (Warning warning : created.result().warnings()) {
                 err.println("warning: line " + created.line() + ": " + warning.field() + ": " + warning.message());
             }
             if (responsesOut != null) {
-                writeLine(responsesOut, json.writeResult(created.result(), false));
+                responsesOut.writeLine(json.writeResult(created.result(), false));
             }
         } else if (outcome instanceof ImportOutcome.Rejected rejected && rejectsOut != null) {
-            writeLine(rejectsOut, json.writeRejectedLine(rejected.line(), rejected.orderId(), rejected.errors()));
+            rejectsOut.writeLine(json.writeRejectedLine(rejected.line(), rejected.orderId(), rejected.errors()));
         }
     }
 
-    private static void writeLine(Writer out, String line) {
-        try {
-            out.write(line);
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A refused VIP line: {@code {"line", "customerId", "error": {Adobe's body}}}; a placed one: its response. */
+    private static void reportVip(VipImportOutcome outcome, OutputFile rejectsOut, OutputFile responsesOut) {
+        if (outcome instanceof VipImportOutcome.Created created && responsesOut != null) {
+            responsesOut.writeLine(VipOutput.JSON.writeOrder(created.result().order(), false));
+        } else if (outcome instanceof VipImportOutcome.Rejected rejected && rejectsOut != null) {
+            ObjectNode line = SUMMARY_JSON.createObjectNode();
+            line.put("line", rejected.line());
+            line.put("customerId", rejected.customerId());
+            try {
+                line.set("error", SUMMARY_JSON.readTree(VipOutput.JSON.writeError(rejected.error(), false)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            rejectsOut.writeLine(line.toString());
         }
     }
 
@@ -159,18 +229,6 @@ final class ImportCommand implements Callable<Integer> {
             return last == '\n' ? lines : lines + 1;
         } catch (IOException e) {
             throw new UsageException("cannot read " + file + ": " + e, e);
-        }
-    }
-
-    /** An output file, or {@code null} when the option was not given (try-with-resources skips a null resource). */
-    private static Writer create(Path path) {
-        if (path == null) {
-            return null;
-        }
-        try {
-            return Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + path + ": " + e, e);
         }
     }
 }

@@ -46,6 +46,11 @@ final class ChildLicensing {
         process.waitFor();
     }
 
+    /** SIGTERM, as {@code kill} or a service manager sends it: the JVM runs its shutdown hooks. */
+    void terminate() {
+        process.destroy();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -14,7 +14,7 @@ record CommandRun(int exitCode, String out, String err) {
         CommandLine commandLine = LicensingCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
+        int exitCode = LicensingCommand.execute(commandLine, args);
         return new CommandRun(exitCode, out.toString(), err.toString());
     }
 }

@@ -97,6 +97,22 @@ class CreateOrderCommandTest {
     }
 
     @Test
+    void aBodyThatIsNotUtf8IsInvalidEncodingWithExitOneAndAByteOrderMarkIsSkipped() throws IOException {
+        Path latin1 = Files.createTempFile(dir, "request", ".json");
+        Files.write(latin1, "{\"id\": \"caf\u00e9\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CommandRun refused = createOrder(latin1, KEY_CATALOG);
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(1);
+        assertThat(JSON.readTree(refused.out()).at("/errors/0/code").asText()).isEqualTo("invalid_encoding");
+
+        Path withBom = Files.createTempFile(dir, "request", ".json");
+        Files.write(withBom, ("\ufeff{\"id\": \"bom-1\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CommandRun created = createOrder(withBom, KEY_CATALOG);
+        assertThat(created.exitCode()).as(created.out()).isZero();
+    }
+
+    @Test
     void unknownFieldsAreErrorsUnlessIgnoredAndThenEachIsOneWarningLine() throws IOException {
         Path request = write("""
                 {"id": "o-2", "is_trial": true, "items": [{"product_code": "TT", "licenses": [{"max_activation": 4}]}]}""");

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,6 +119,52 @@ class ImportCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--batch-size");
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsRejectedAloneAndAByteOrderMarkAndCrlfAreFine() throws IOException {
+        Path file = dir.resolve("messy.jsonl");
+        Path rejects = dir.resolve("rejects.jsonl");
+        try (var out = Files.newOutputStream(file)) {
+            out.write(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            out.write("{\"id\": \"u-1\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}\r\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            out.write("{\"id\": \"u-2\", \"customer\": {\"first_name\": \"Ren".getBytes(StandardCharsets.UTF_8));
+            out.write(0xE9);
+            out.write("\"}, \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}\r\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            out.write("{\"id\": \"u-3\", \"items\": [{\"product_code\": \"TT\", \"licenses\": [{}]}]}"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        CommandRun run = importFile(file, "--rejects", rejects.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        JsonNode summary = JSON.readTree(run.out());
+        assertThat(summary.path("created").asLong()).isEqualTo(2);
+        assertThat(summary.path("rejected").asLong()).isEqualTo(1);
+        JsonNode rejected = readLines(rejects).get(0);
+        assertThat(rejected.path("line").asLong()).isEqualTo(2);
+        assertThat(rejected.path("id").isNull()).isTrue();
+        assertThat(rejected.at("/errors/0/code").asText()).isEqualTo("invalid_encoding");
+    }
+
+    @Test
+    void aFullDiskIsOneLineNamingTheFileExitThreeAndTheBatchRolledBack() throws IOException {
+        Path devFull = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(devFull), "needs Linux's /dev/full");
+        Path db = dir.resolve("full.db");
+
+        CommandRun run = CommandRun.of("import", EXAMPLE.toString(), "--db", db.toString(), "--catalog", CATALOG,
+                "--responses", devFull.toString(), "--batch-size", "1");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("licensing: cannot write /dev/full: No space left on device")
+                .contains("--skip-existing"));
+        CommandRun shown = CommandRun.of("show-order", "imp-1", "--db", db.toString());
+        assertThat(shown.exitCode()).as("the first batch could not keep its response, so it rolled back").isEqualTo(1);
     }
 
     private CommandRun importFile(Path file, String... more) {

@@ -3,7 +3,7 @@ package dev.licensing.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.licensing.api.store.StoreReader;
+import dev.licensing.api.EmailKey;
 import dev.licensing.benchmarks.GeneratorOptions;
 import dev.licensing.benchmarks.OrderFileGenerator;
 import dev.licensing.store.postgresql.EmbeddedPostgresServer;
@@ -163,7 +163,7 @@ class SeveralEnginesOnePostgresTest {
         int checked = 0;
         for (String usersJson : column(connection, "SELECT users_json FROM licenses WHERE users_json IS NOT NULL")) {
             for (JsonNode user : JSON.readTree(usersJson)) {
-                assertThat(userOfEmail.get(StoreReader.emailKey(user.get(1).asText())))
+                assertThat(userOfEmail.get(EmailKey.of(user.get(1).asText())))
                         .isEqualTo(user.get(0).asText());
                 checked++;
             }

@@ -9,6 +9,8 @@ public enum ErrorCode {
     VALIDATION_ERROR("validation_error"),
     /** The body is not JSON, or not a JSON object where one is required. */
     INVALID_JSON("invalid_json"),
+    /** An import line that is not valid UTF-8 (a byte of another encoding, a cut-off sequence). */
+    INVALID_ENCODING("invalid_encoding"),
     /** A required field is absent (or null). */
     REQUIRED_FIELD("required_field"),
     /** A field has the wrong JSON type (a string where a boolean belongs, say). */
@@ -39,6 +41,8 @@ public enum ErrorCode {
     BUNDLE_MISMATCH("bundle_mismatch"),
     /** The given license key is taken in the company (or given twice in one request or batch). */
     LICENSE_KEY_EXISTS("license_key_exists"),
+    /** An order asks for more licenses than one order may hold (bundle sub-licenses count). */
+    TOO_MANY_LICENSES("too_many_licenses"),
     /** The same email twice in one license's users. */
     DUPLICATE_EMAIL("duplicate_email"),
     /** No order with that id in the company. */
@@ -48,7 +52,55 @@ public enum ErrorCode {
     /** The catalog itself is malformed or inconsistent. */
     INVALID_CATALOG("invalid_catalog"),
     /** The store failed (I/O, corrupt file, lock time-out): not the request's fault. */
-    STORE_ERROR("store_error");
+    STORE_ERROR("store_error"),
+    /** No license with that key of that product, or no license of that product for that user (LicenseSpring's code). */
+    LICENSE_NOT_FOUND("license_not_found"),
+    /** The license is disabled ({@code enabled: false}); only deactivation and release still work (LicenseSpring's code). */
+    LICENSE_NOT_ENABLED("license_not_enabled"),
+    /** A user's password does not match the stored hash. */
+    INVALID_CREDENTIALS("invalid_credentials"),
+    /** Activation before the license's {@code start_date}. */
+    LICENSE_NOT_STARTED("license_not_started"),
+    /** The license's validity (and grace period) has ended (LicenseSpring's code). */
+    LICENSE_EXPIRED("license_expired"),
+    /** The trial license's validity has ended (LicenseSpring's code). */
+    TRIAL_EXPIRED("trial_expired"),
+    /** The hardware id is not an active device of the license (LicenseSpring's code). */
+    DEVICE_NOT_FOUND("device_not_found"),
+    /** A virtual machine activating a license with {@code prevent_vm}. */
+    VM_NOT_ALLOWED("vm_not_allowed"),
+    /** The activation would be a transfer beyond {@code max_transfers}. */
+    TRANSFER_LIMIT_REACHED("transfer_limit_reached"),
+    /** The user already has as many active devices as the user's own {@code max_activations}. */
+    USER_ACTIVATED_MAX_TIMES("user_activated_max_times"),
+    /** The license has {@code max_activations} active devices (LicenseSpring's code). */
+    LICENSE_ACTIVATED_MAX_TIMES("license_activated_max_times"),
+    /** Consuming the license itself, which is not of type consumption (LicenseSpring's code). */
+    LICENSE_NOT_CONSUMPTION("license_not_consumption"),
+    /** The feature is not on the license (LicenseSpring's code). */
+    UNSUPPORTED_PRODUCT_FEATURE("unsupported_product_feature"),
+    /** The feature has no {@code max_consumption} and is not unlimited (LicenseSpring's code). */
+    FEATURE_NOT_CONSUMPTION("feature_not_consumption"),
+    /** The feature's {@code expiry_date} has passed. */
+    FEATURE_EXPIRED("feature_expired"),
+    /** A negative consumption without {@code allow_negative_consumptions} (LicenseSpring's code). */
+    NEGATIVE_CONSUMPTIONS_NOT_ALLOWED("negative_consumptions_not_allowed"),
+    /** A negative consumption that would take the total below zero. */
+    CONSUMPTION_BELOW_ZERO("consumption_below_zero"),
+    /** The license's consumptions (with overages) would pass its limit (LicenseSpring's code). */
+    LICENSE_NOT_ENOUGH_CONSUMPTIONS("license_not_enough_consumptions"),
+    /** The feature's consumptions (with overages) would pass its limit (LicenseSpring's code). */
+    FEATURE_NOT_ENOUGH_CONSUMPTIONS("feature_not_enough_consumptions"),
+    /** A consumption's request id was already applied to a different request. */
+    REQUEST_ID_REUSED("request_id_reused"),
+    /** Every floating seat of the license is held. */
+    FLOATING_LIMIT_REACHED("floating_limit_reached"),
+    /** Borrowing on a license without {@code can_borrow}. */
+    BORROW_NOT_ALLOWED("borrow_not_allowed"),
+    /** A borrowing end not after now, beyond {@code max_borrow_time} hours, or after the license's end (LicenseSpring's code). */
+    BORROW_UNTIL_NOT_VALID("borrow_until_not_valid"),
+    /** Borrowing or releasing a seat of a license that is not floating. */
+    LICENSE_NOT_FLOATING("license_not_floating");
 
     private final String code;
 

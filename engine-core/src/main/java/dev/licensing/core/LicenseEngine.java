@@ -1,7 +1,17 @@
 package dev.licensing.core;
 
+import dev.licensing.api.ErrorCode;
+import dev.licensing.api.LicensingError;
 import dev.licensing.api.OrderRejectedException;
 import dev.licensing.api.catalog.Catalog;
+import dev.licensing.api.lifecycle.Activate;
+import dev.licensing.api.lifecycle.Borrow;
+import dev.licensing.api.lifecycle.Check;
+import dev.licensing.api.lifecycle.Consume;
+import dev.licensing.api.lifecycle.Deactivate;
+import dev.licensing.api.lifecycle.LicenseStatus;
+import dev.licensing.api.lifecycle.Release;
+import dev.licensing.api.lifecycle.Transfer;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderResult;
 import dev.licensing.api.order.OrderRequest;
@@ -14,11 +24,16 @@ import dev.licensing.core.internal.catalog.CatalogCache;
 import dev.licensing.core.internal.catalog.CatalogIndex;
 import dev.licensing.core.internal.catalog.CatalogValidator;
 import dev.licensing.core.internal.importing.OrderImport;
+import dev.licensing.core.internal.lifecycle.Lifecycle;
 import dev.licensing.core.internal.plan.PlannedOrder;
+import dev.licensing.core.internal.vip.VipService;
 import dev.licensing.core.internal.write.WriteOutcome;
+import dev.licensing.core.vip.VipMarketplace;
 import dev.licensing.core.wire.DecodedOrder;
 import dev.licensing.core.wire.LicenseSpringJson;
+import dev.licensing.core.internal.wire.Utf8Text;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +57,8 @@ public final class LicenseEngine {
     private final OrderPipeline orders;
     private final LicenseSpringJson json;
     private final LongSupplier ticker;
+    private final VipMarketplace vip;
+    private final Lifecycle lifecycle;
 
     private LicenseEngine(Builder builder) {
         this.store = builder.store;
@@ -49,6 +66,11 @@ public final class LicenseEngine {
         this.orders = new OrderPipeline(builder.store, catalogs, builder.clock, builder.random);
         this.json = new LicenseSpringJson(builder.ignoreUnknownFields);
         this.ticker = builder.ticker != null ? builder.ticker : nanosOf(builder.clock);
+        this.vip = new VipMarketplace(new VipService(builder.store,
+                company -> catalogs.get(company).map(CatalogIndex::catalog), builder.clock, builder.random),
+                builder.store, ticker);
+        this.lifecycle = new Lifecycle(builder.store, builder.clock,
+                (company, product) -> catalogs.get(company).flatMap(index -> index.product(product)).isPresent());
     }
 
     public static Builder builder(LicenseStore store) {
@@ -79,6 +101,19 @@ public final class LicenseEngine {
             throw new OrderRejectedException(decoded.errors());
         }
         return orders.create(company, decoded.request(), decoded.warnings());
+    }
+
+    /**
+     * As {@link #createOrderJson(String, String)}, from the body's bytes as they arrive (a file, a socket): strict
+     * UTF-8, a byte-order mark in front skipped; bytes that are not UTF-8 are {@code invalid_encoding}.
+     */
+    public OrderResult createOrderJson(String company, byte[] body) {
+        Utf8Text.Decoded decoded = new Utf8Text().decodeBody(Objects.requireNonNull(body, "body"));
+        if (decoded.text() == null) {
+            throw new OrderRejectedException(List.of(new LicensingError(ErrorCode.INVALID_ENCODING,
+                    decoded.problem(), null)));
+        }
+        return createOrderJson(company, decoded.text());
     }
 
     /**
@@ -114,16 +149,42 @@ public final class LicenseEngine {
     /**
      * Imports LicenseSpring requests, one a line, as {@code licensing import} does: each line is decoded (honouring
      * {@code ignoreUnknownFields}), validated and planned, {@code options.batchSize()} lines are written per store
-     * transaction, and each line's outcome goes to {@code listener} in line order as its batch settles. A rejected line
-     * never takes its neighbours down. Memory holds one batch, whatever the length of the input.
+     * transaction, and each line's outcome goes to {@code listener} in line order as its batch settles, before the
+     * batch commits (see {@link ImportListener}). A rejected line never takes its neighbours down. Memory holds one
+     * batch, whatever the length of the input.
      *
-     * @param lines the requests; line numbers count from 1, blank lines (passed over) included
+     * @param lines the requests; line numbers count from 1, blank lines (passed over) included; a byte-order mark
+     *              (U+FEFF) at the start of line 1 is skipped
      * @throws dev.licensing.api.store.StoreException when the store fails: the batches before stay committed
      */
     public ImportSummary importOrders(String company, Iterator<String> lines, ImportOptions options,
                                       ImportListener listener) {
         requireCompany(company);
-        return new OrderImport(orders, json, ticker, company, options, listener).run(lines);
+        return newImport(company, options, listener).run(lines);
+    }
+
+    /**
+     * As {@link #importOrders(String, Iterator, ImportOptions, ImportListener)}, from UTF-8 bytes (a file as it lies on
+     * disk): lines end at LF (a CR before it is dropped), a byte-order mark before line 1 is skipped, and each line is
+     * decoded alone, so that a line that is not valid UTF-8 is rejected as {@code invalid_encoding} and the import goes
+     * on. Reads {@code in} to its end (or until the listener asks to stop); the caller closes it.
+     *
+     * @throws java.io.UncheckedIOException when reading {@code in} fails
+     */
+    public ImportSummary importOrders(String company, InputStream in, ImportOptions options,
+                                      ImportListener listener) {
+        requireCompany(company);
+        Objects.requireNonNull(in, "in");
+        return newImport(company, options, listener).run(in);
+    }
+
+    private OrderImport newImport(String company, ImportOptions options, ImportListener listener) {
+        return new OrderImport(orders, json, ticker, company, options, listener);
+    }
+
+    /** The VIP Marketplace dialect on this engine's store, clock and random source. */
+    public VipMarketplace vip() {
+        return vip;
     }
 
     /** The stored order with the caller's id {@code orderId}, with every item and license. */
@@ -148,6 +209,51 @@ public final class LicenseEngine {
     public Optional<Catalog> catalog(String company) {
         requireCompany(company);
         return catalogs.get(company).map(CatalogIndex::catalog);
+    }
+
+    // ---- The license lifecycle (design/lifecycle.md). Each operation answers the license's status as the device sees
+    // it afterwards, or throws LicenseRejectedException with the first rule broken; nothing is then written. ----
+
+    /** Binds a device to the license. */
+    public LicenseStatus activate(String company, Activate request) {
+        requireCompany(company);
+        return lifecycle.activate(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Validates an activated device; takes or renews its seat on a floating license. */
+    public LicenseStatus check(String company, Check request) {
+        requireCompany(company);
+        return lifecycle.check(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Unbinds an active device. */
+    public LicenseStatus deactivate(String company, Deactivate request) {
+        requireCompany(company);
+        return lifecycle.deactivate(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Deactivates one device and activates another, both or neither. */
+    public LicenseStatus transfer(String company, Transfer request) {
+        requireCompany(company);
+        return lifecycle.transfer(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Consumes from the license or one of its features; a retried request id answers {@code replayed}. */
+    public LicenseStatus consume(String company, Consume request) {
+        requireCompany(company);
+        return lifecycle.consume(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Holds a device's floating seat until a given instant. */
+    public LicenseStatus borrow(String company, Borrow request) {
+        requireCompany(company);
+        return lifecycle.borrow(company, Objects.requireNonNull(request, "request"));
+    }
+
+    /** Frees a device's floating seat. */
+    public LicenseStatus release(String company, Release request) {
+        requireCompany(company);
+        return lifecycle.release(company, Objects.requireNonNull(request, "request"));
     }
 
     /** Elapsed time on the clock, for engines not given a ticker: coarse, and zero on a fixed clock. */

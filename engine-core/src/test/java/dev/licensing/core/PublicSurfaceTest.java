@@ -1,5 +1,6 @@
 package dev.licensing.core;
 
+import dev.licensing.core.importing.ImportListener;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -17,13 +18,14 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The engine's public surface is {@link LicenseEngine} with its builder and outcomes, the import types and the wire
- * codecs: the module exports those packages only, and they hold no other public type.
+ * The engine's public surface is {@link LicenseEngine} with its builder and outcomes, the import types, the wire
+ * codecs and the VIP Marketplace dialect ({@code dev.licensing.core.vip}): the module exports those packages only, and
+ * they hold no other public type.
  */
 class PublicSurfaceTest {
     private static final Path CLASSES = Path.of("target/classes");
     private static final Set<String> EXPORTED = Set.of(
-            "dev.licensing.core", "dev.licensing.core.importing", "dev.licensing.core.wire");
+            "dev.licensing.core", "dev.licensing.core.importing", "dev.licensing.core.wire", "dev.licensing.core.vip");
 
     @Test
     void theModuleExportsThePublicPackagesOnlyAndOpensTheSchemas() {
@@ -50,7 +52,45 @@ class PublicSurfaceTest {
                 "LicenseEngine", "LicenseEngine$Builder", "OrderOutcome",
                 "ImportListener", "ImportOptions", "ImportOutcome", "ImportOutcome$Created",
                 "ImportOutcome$Skipped", "ImportOutcome$Rejected", "ImportSummary",
-                "LicenseSpringJson", "CatalogJson", "InvalidCatalogException", "DecodedOrder");
+                "LicenseSpringJson", "CatalogJson", "InvalidCatalogException", "DecodedOrder", "LifecycleJson",
+                "VipMarketplace", "VipJson", "DecodedVipRequest", "VipOrderOptions", "VipOrderPage", "VipOrderQuery",
+                "VipRenewalRun",
+                "VipImportOutcome", "VipImportOutcome$Created", "VipImportOutcome$Skipped",
+                "VipImportOutcome$Rejected");
+    }
+
+    /**
+     * The engine's entry points and what an import asks of its listener, one by one: a new one is a deliberate
+     * addition to the contract (issue 15 added the byte entry points, whose input may not be UTF-8, and the listener's
+     * flush before each commit and its stop request; issue 12 the VIP Marketplace dialect's one home; issue 11 the lifecycle's operations).
+     */
+    @Test
+    void theEngineAndTheImportListenerOfferTheseMethodsOnly() {
+        assertThat(publicMethods(LicenseEngine.class)).containsExactlyInAnyOrder(
+                "builder(LicenseStore)",
+                "createOrder(String,OrderRequest)",
+                "createOrderJson(String,String)",
+                "createOrderJson(String,byte[])",
+                "createOrders(String,List)",
+                "importOrders(String,Iterator,ImportOptions,ImportListener)",
+                "importOrders(String,InputStream,ImportOptions,ImportListener)",
+                "findOrder(String,String)",
+                "replaceCatalog(String,Catalog)",
+                "catalog(String)",
+                "vip()",
+                "activate(String,Activate)", "check(String,Check)", "deactivate(String,Deactivate)",
+                "transfer(String,Transfer)", "consume(String,Consume)", "borrow(String,Borrow)",
+                "release(String,Release)");
+        assertThat(publicMethods(ImportListener.class)).containsExactlyInAnyOrder(
+                "onOutcome(ImportOutcome)", "flush()", "stopRequested()");
+    }
+
+    private static List<String> publicMethods(Class<?> type) {
+        return Stream.of(type.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic())
+                .map(m -> m.getName() + Stream.of(m.getParameterTypes()).map(Class::getSimpleName)
+                        .collect(Collectors.joining(",", "(", ")")))
+                .collect(Collectors.toList());
     }
 
     private static List<String> classNames() throws IOException {

@@ -1225,6 +1225,42 @@ public abstract class EngineConformanceSuite {
         }
 
         @Test
+        void aReturningCustomerTakesTheLatestOrdersNonNullDetailsAndKeepsWhatMatchedIt() {
+            long id = create(oneKeyLicense("o1", key(null)).customer(new CustomerRequest("c@acme.com",
+                    "Ada", "Lovelace", "Acme", "+1", "1 Road", "ref-1", null))).order().customerId();
+
+            long again = create(oneKeyLicense("o2", key(null)).customer(new CustomerRequest("C@ACME.com",
+                    "Ada", "King", null, "+2", null, "ref-2", null))).order().customerId();
+            long byReference = create(oneKeyLicense("o3", key(null)).customer(new CustomerRequest(null,
+                    null, null, "Acme Group", null, null, "ref-1", null))).order().customerId();
+
+            assertThat(again).isEqualTo(id);
+            assertThat(byReference).isEqualTo(id);
+            Customer customer = customerByEmail("c@acme.com");
+            assertThat(customer).extracting(Customer::id, Customer::email, Customer::firstName, Customer::lastName,
+                    Customer::companyName, Customer::phone, Customer::address, Customer::reference)
+                    .containsExactly(id, "c@acme.com", "Ada", "King", "Acme Group", "+2", "1 Road", "ref-1");
+            assertThat(store.read(r -> r.findCustomersByReference(COMPANY, List.of("ref-1"))).get("ref-1"))
+                    .isEqualTo(customer);
+        }
+
+        @Test
+        void twoOrdersOfOneBatchUpdateTheirCustomerInOrder() {
+            create(oneKeyLicense("o1", key(null)).customer(new CustomerRequest("c@acme.com", "Ada", null, null,
+                    null, null, null, null)));
+
+            List<OrderOutcome> outcomes = engine.createOrders(COMPANY, List.of(
+                    oneKeyLicense("o2", key(null)).customer(new CustomerRequest("c@acme.com", null, "King", null,
+                            null, null, null, null)).build(),
+                    oneKeyLicense("o3", key(null)).customer(new CustomerRequest("c@acme.com", "Augusta", null, null,
+                            null, null, null, null)).build()));
+
+            assertThat(outcomes).extracting(OrderOutcome::created).containsExactly(true, true);
+            assertThat(customerByEmail("c@acme.com")).extracting(Customer::firstName, Customer::lastName)
+                    .containsExactly("Augusta", "King");
+        }
+
+        @Test
         void anInvalidCustomerEmailIsAValidationError() {
             assertRejected(oneKeyLicense("o1", key(null)).customer(customer("nope", null)),
                     ErrorCode.VALIDATION_ERROR, "customer.email");
@@ -1536,6 +1572,21 @@ public abstract class EngineConformanceSuite {
             assertThat(engine.findOrder(COMPANY, "b3").orElseThrow().items().get(0).licenses().get(0).users()
                     .get(0).userId()).isEqualTo(outcomes.get(0).result().order().items().get(1).licenses().get(0)
                     .users().get(0).userId());
+        }
+
+        @Test
+        void aRequestThatFailsValidationIsRejectedInItsPlaceAndTheOthersAreWritten() {
+            List<OrderOutcome> outcomes = engine.createOrders(COMPANY, List.of(
+                    order("v1").item(item("KEY").license(key("V-1"))).build(),
+                    order("v2").item(item("NOPE").license(key(null))).build(),
+                    order("v3").item(item("KEY").license(key(null))).build()));
+
+            assertThat(outcomes).extracting(OrderOutcome::orderId).containsExactly("v1", "v2", "v3");
+            assertThat(outcomes).extracting(OrderOutcome::created).containsExactly(true, false, true);
+            assertThat(outcomes.get(1).errors()).extracting(LicensingError::code, LicensingError::field)
+                    .containsExactly(tuple(ErrorCode.UNKNOWN_PRODUCT, "items[0].product_code"));
+            assertThat(engine.findOrder(COMPANY, "v2")).isEmpty();
+            assertThat(engine.findOrder(COMPANY, "v3")).isPresent();
         }
     }
 

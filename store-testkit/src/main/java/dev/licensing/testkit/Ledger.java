@@ -1,5 +1,6 @@
 package dev.licensing.testkit;
 
+import dev.licensing.api.EmailKey;
 import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
@@ -58,15 +59,21 @@ final class Ledger {
             } else {
                 company.orders.put(order.orderId(), order);
             }
-            write.newUsers().forEach(user -> company.users.put(emailKey(user.email()), user));
+            write.newUsers().forEach(user -> company.users.put(EmailKey.of(user.email()), user));
             Customer customer = write.newCustomer();
             if (customer != null) {
                 if (customer.email() != null) {
-                    company.customersByEmail.put(emailKey(customer.email()), customer);
+                    company.customersByEmail.put(EmailKey.of(customer.email()), customer);
                 }
                 if (customer.reference() != null) {
                     company.customersByReference.putIfAbsent(customer.reference(), customer);
                 }
+            }
+            Customer updated = write.updatedCustomer();
+            if (updated != null) {
+                company.customersByEmail.replaceAll((email, known) -> known.id() == updated.id() ? updated : known);
+                company.customersByReference.replaceAll(
+                        (reference, known) -> known.id() == updated.id() ? updated : known);
             }
         }
     }
@@ -95,10 +102,6 @@ final class Ledger {
             probes.forEach((name, company) -> states.put(name, company.readBack(reader, name)));
             return new StoreState(states);
         });
-    }
-
-    static String emailKey(String email) {
-        return StoreReader.emailKey(email);
     }
 
     static List<String> keysOf(List<OrderItem> items) {
@@ -166,9 +169,9 @@ final class Ledger {
         private static <T> Map<String, T> byEmail(Set<String> emails, Map<String, T> committed) {
             Map<String, T> found = new HashMap<>();
             for (String email : emails) {
-                T value = committed.get(emailKey(email));
+                T value = committed.get(EmailKey.of(email));
                 if (value != null) {
-                    found.put(emailKey(email), value);
+                    found.put(EmailKey.of(email), value);
                 }
             }
             return Map.copyOf(found);

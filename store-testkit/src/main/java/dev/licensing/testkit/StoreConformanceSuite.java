@@ -1,5 +1,6 @@
 package dev.licensing.testkit;
 
+import dev.licensing.api.EmailKey;
 import dev.licensing.api.catalog.Catalog;
 import dev.licensing.api.catalog.CustomerAccount;
 import dev.licensing.api.model.Customer;
@@ -91,7 +92,7 @@ public abstract class StoreConformanceSuite {
                         .containsAll(state.keys());
                 Map<String, User> users = findUsers(company, licenseUsers.stream().map(LicenseUser::email).toList());
                 for (LicenseUser licenseUser : licenseUsers) {
-                    assertThat(users.get(Ledger.emailKey(licenseUser.email())))
+                    assertThat(users.get(EmailKey.of(licenseUser.email())))
                             .as("the user of %s in company %s", licenseUser.email(), company)
                             .isNotNull()
                             .extracting(User::id).isEqualTo(licenseUser.userId());
@@ -116,7 +117,7 @@ public abstract class StoreConformanceSuite {
                     .containsExactly(entry(write.newCustomer().email(), write.newCustomer()));
             User alice = write.newUsers().get(0);
             assertThat(findUsers(COMPANY, List.of(alice.email())))
-                    .containsExactly(entry(Ledger.emailKey(alice.email()), alice));
+                    .containsExactly(entry(EmailKey.of(alice.email()), alice));
         }
 
         @Test
@@ -266,6 +267,27 @@ public abstract class StoreConformanceSuite {
         }
 
         @Test
+        void anUpdatedCustomerIsFoundWithItsLatestDetailsInTheSameAndLaterTransactions() {
+            Customer first = TestData.customer(ids.getAsLong(), "ret@example.com", "R-ret");
+            commit(TestData.customerOrder(ids, COMPANY, "u-1", first));
+            Customer updated = new Customer(first.id(), first.email(), "Renamed", "Person", "New Co", "+99", "2 Lane",
+                    first.reference(), first.customerAccountId());
+            Customer again = new Customer(first.id(), first.email(), "Again", "Person", "New Co", "+99", "2 Lane",
+                    first.reference(), first.customerAccountId());
+            OrderWrite second = TestData.minimalOrder(ids, COMPANY, "u-2");
+            OrderWrite third = TestData.minimalOrder(ids, COMPANY, "u-3");
+
+            commit(new OrderWrite(second.order(), false, null, second.newUsers(), updated));
+            assertThat(findCustomersByEmail(COMPANY, List.of("RET@example.com")))
+                    .containsOnly(entry("ret@example.com", updated));
+            commit(new OrderWrite(third.order(), false, null, third.newUsers(), again));
+
+            assertThat(findCustomersByEmail(COMPANY, List.of("ret@example.com")))
+                    .containsOnly(entry("ret@example.com", again));
+            assertThat(findCustomersByReference(COMPANY, List.of("R-ret"))).containsOnly(entry("R-ret", again));
+        }
+
+        @Test
         void everyLookupInAnEmptyStoreFindsNothing() {
             assertThat(findOrder(COMPANY, "none")).isEmpty();
             assertThat(findOrderHeaders(COMPANY, List.of("none"))).isEmpty();
@@ -384,7 +406,7 @@ public abstract class StoreConformanceSuite {
             assertThat(findOrder(OTHER_COMPANY, "t-1")).contains(theirs.order());
             String email = mine.newUsers().get(0).email();
             assertThat(findUsers(OTHER_COMPANY, List.of(email)))
-                    .containsExactly(entry(Ledger.emailKey(email), theirs.newUsers().get(0)));
+                    .containsExactly(entry(EmailKey.of(email), theirs.newUsers().get(0)));
         }
 
         @Test

@@ -15,10 +15,19 @@ import java.util.Objects;
  * @param append      whether {@code order} already exists
  * @param newCustomer a customer to create (its id is {@code order.customerId()}), or {@code null}
  * @param newUsers    users new to the company that the order's licenses refer to
+ * @param updatedCustomer an existing customer of the company (the order's, by id) with the details the order brings,
+ *                    to be stored over it (the latest order's details win; its email and reference stay), or
+ *                    {@code null}
  */
-public record OrderWrite(Order order, boolean append, Customer newCustomer, List<User> newUsers) {
+public record OrderWrite(Order order, boolean append, Customer newCustomer, List<User> newUsers,
+                         Customer updatedCustomer) {
     public OrderWrite {
         Objects.requireNonNull(order, "order");
         newUsers = newUsers == null ? List.of() : List.copyOf(newUsers);
+    }
+
+    /** A write that changes no existing customer. */
+    public OrderWrite(Order order, boolean append, Customer newCustomer, List<User> newUsers) {
+        this(order, append, newCustomer, newUsers, null);
     }
 }

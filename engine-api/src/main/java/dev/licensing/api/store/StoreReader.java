@@ -1,11 +1,12 @@
 package dev.licensing.api.store;
 
 import dev.licensing.api.model.Customer;
+import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.User;
 
 import java.util.Collection;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +15,7 @@ import java.util.Set;
  * The reads the engine needs. Each lookup takes a whole batch of values so that bulk import asks once per batch, not
  * once per order. Inside a {@link StoreTransaction} reads see the transaction's own writes.
  */
-public interface StoreReader {
+public interface StoreReader extends VipStoreReader {
 
     /** The whole order (header, every item and license in write order), or empty. */
     Optional<Order> findOrder(String company, String orderId);
@@ -29,19 +30,15 @@ public interface StoreReader {
     Set<String> existingKeys(String company, Collection<String> keys);
 
     /**
-     * The form under which an email names one user, or one customer, of a company: lower case in {@code Locale.ROOT}
-     * (which SQL's ASCII-only {@code lower()} is not). The engine and every store compare and key emails by it.
-     */
-    static String emailKey(String email) {
-        return email.toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The company's users whose email equals one of {@code emails} ignoring case, keyed by {@link #emailKey}.
+     * The company's users whose email has the same {@link dev.licensing.api.EmailKey} as one of {@code emails}, keyed
+     * by that key.
      */
     Map<String, User> findUsers(String company, Collection<String> emails);
 
-    /** The company's customers whose email equals one of {@code emails} ignoring case, keyed by {@link #emailKey}. */
+    /**
+     * The company's customers whose email has the same {@link dev.licensing.api.EmailKey} as one of {@code emails},
+     * keyed by that key.
+     */
     Map<String, Customer> findCustomersByEmail(String company, Collection<String> emails);
 
     /**
@@ -49,4 +46,25 @@ public interface StoreReader {
      * customers share a reference, the one created first.
      */
     Map<String, Customer> findCustomersByReference(String company, Collection<String> references);
+
+    /** The company's license with exactly this key (with its users and features), or empty. */
+    Optional<License> findLicenseByKey(String company, String key);
+
+    /**
+     * The company's licenses of product {@code productCode} that list the user whose email equals {@code email}
+     * ignoring case (as {@link #findUsers} compares), lowest id first.
+     */
+    List<License> findUserLicenses(String company, String email, String productCode);
+
+    /**
+     * The license's lifecycle: its state ({@link LicenseState#initial} before any write), its active devices and its
+     * consumption counters.
+     */
+    LifecycleState lifecycleState(String company, long licenseId);
+
+    /** The license's consumption event applied under {@code requestId}, or empty. */
+    Optional<LicenseEvent> findRequest(String company, long licenseId, String requestId);
+
+    /** The license's whole event log, oldest first: for audits and the conformance kit's ledger check. */
+    List<LicenseEvent> licenseEvents(String company, long licenseId);
 }

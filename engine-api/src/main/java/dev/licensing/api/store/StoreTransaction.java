@@ -23,8 +23,29 @@ public interface StoreTransaction extends StoreReader {
      * none of it once the transaction rolls back.
      *
      * <p>The store enforces, within a company: one order per caller's order id, one license per key, one user per email
-     * (ignoring case), one customer per email (ignoring case). A write that breaks one throws
+     * and one customer per email, emails compared by their {@link dev.licensing.api.EmailKey}. A write that breaks one throws
      * {@link UniqueViolationException} naming what was taken; the caller must then let the transaction roll back.
      */
     void write(List<OrderWrite> writes);
+
+    /**
+     * Makes this transaction the only one that decides for the license until it ends. A store whose write
+     * transactions are serialized anyway (memory, SQLite's {@code BEGIN IMMEDIATE}) does nothing; one that runs
+     * writers side by side takes the license's row lock ({@code SELECT ... FOR UPDATE} on PostgreSQL). The engine calls
+     * it before it reads the license's lifecycle state to decide. A lock time-out is a {@link StoreException}.
+     */
+    void lockLicense(String company, long licenseId);
+
+    /**
+     * Writes one lifecycle operation: ends the listed active devices, then inserts or replaces the listed ones, the
+     * counters and the state (when the write carries one), and appends the events. A second event with a license's
+     * request id throws {@link StoreException}; the caller then lets the transaction roll back.
+     */
+    void writeLifecycle(LifecycleWrite write);
+
+    /**
+     * Writes what one VIP Marketplace request changed, as {@link VipWrite} says. Within a company an order id and a
+     * subscription id name one record; a correlation id one kept answer.
+     */
+    void writeVip(VipWrite write);
 }

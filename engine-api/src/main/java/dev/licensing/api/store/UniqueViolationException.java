@@ -20,7 +20,7 @@ public final class UniqueViolationException extends StoreException {
         return kind;
     }
 
-    /** The taken value, as the write gave it (or lower-cased, for emails, when the store cannot tell). */
+    /** The taken value, as the write gave it (or its email key, for emails, when the store cannot tell). */
     public String value() {
         return value;
     }

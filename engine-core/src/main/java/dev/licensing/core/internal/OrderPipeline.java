@@ -61,4 +61,9 @@ public final class OrderPipeline {
     public List<WriteOutcome> write(List<PlannedOrder> batch) {
         return writer.writeBatch(store, batch);
     }
+
+    /** As {@link #write(List)}, telling {@code beforeCommit} the outcomes inside each transaction, before it commits. */
+    public List<WriteOutcome> write(List<PlannedOrder> batch, OrderWriter.BeforeCommit beforeCommit) {
+        return writer.writeBatch(store, batch, beforeCommit);
+    }
 }

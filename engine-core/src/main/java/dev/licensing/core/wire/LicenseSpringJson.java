@@ -1,9 +1,5 @@
 package dev.licensing.core.wire;
 
-import dev.licensing.core.internal.wire.OrderRequestReader;
-import dev.licensing.core.internal.wire.OrderResponseWriter;
-import dev.licensing.core.internal.wire.WireJson;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +7,9 @@ import dev.licensing.api.LicensingError;
 import dev.licensing.api.model.NewPassword;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderResult;
+import dev.licensing.core.internal.wire.OrderRequestReader;
+import dev.licensing.core.internal.wire.OrderResponseWriter;
+import dev.licensing.core.internal.wire.WireJson;
 
 import java.io.IOException;
 import java.io.StringWriter;

@@ -6,13 +6,22 @@ import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicenseType;
 import dev.licensing.api.LicensingError;
 import dev.licensing.api.catalog.Catalog;
+import dev.licensing.api.catalog.FlexDiscount;
+import dev.licensing.api.catalog.Offer;
+import dev.licensing.api.catalog.VipCustomer;
 import dev.licensing.api.catalog.CustomerAccount;
 import dev.licensing.api.catalog.Policy;
 import dev.licensing.api.catalog.Product;
 import dev.licensing.api.catalog.ProductCustomField;
 import dev.licensing.api.catalog.ProductFeature;
 import dev.licensing.api.order.FeatureRequest;
+import dev.licensing.core.internal.catalog.CatalogValidator;
 import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -180,16 +189,44 @@ class CatalogJsonTest {
     }
 
     @Test
-    void nonEmptyOffersAndVipCustomersAreNotSupportedYet() {
-        InvalidCatalogException e = rejected("""
-                {"products": [], "offers": [{"offerId": "X"}], "vip_customers": [{"customerId": "1"}]}""");
+    void vipSectionsTakeTheirDefaults() {
+        Catalog catalog = catalogJson.read("""
+                {"vip_customers": [{"id": "C1", "currencies": ["USD", "EUR"]}],
+                 "offers": [{"offer_id": "O1", "prices": {"USD": 100.00}}],
+                 "flex_discounts": [{"code": "F10", "percent": 10, "start_date": "2026-01-01",
+                                     "end_date": "2026-12-31"}]}""");
 
-        assertThat(e.errors()).extracting(LicensingError::code, LicensingError::field, LicensingError::message)
-                .containsExactly(
-                        tuple(ErrorCode.INVALID_CATALOG, "offers",
-                                "not supported by this version"),
-                        tuple(ErrorCode.INVALID_CATALOG, "vip_customers",
-                                "not supported by this version"));
+        assertThat(catalog.vipCustomers()).containsExactly(new VipCustomer("C1", "COM", "US", List.of("USD", "EUR"),
+                "1000", null, true, null, true));
+        assertThat(catalog.offers()).containsExactly(new Offer("O1", "COM", "TEAM", 12,
+                Map.of("USD", new BigDecimal("100.00")), "prorated", true, List.of()));
+        assertThat(catalog.flexDiscounts()).containsExactly(new FlexDiscount("F10", "F10", List.of(),
+                BigDecimal.TEN, Map.of(), LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31")));
+    }
+
+    @Test
+    void vipSectionsReportEveryViolationAtItsPath() {
+        InvalidCatalogException e = rejected("""
+                {"offers": [{"offerId": "X"}], "vip_customers": [{"id": 1, "hvd": {"level": 17}}],
+                 "flex_discounts": [{"code": "F", "start_date": "soon", "end_date": "2026-01-01"}]}""");
+
+        assertThat(e.errors()).extracting(LicensingError::field).containsExactly(
+                "vip_customers[0].hvd.pricing", "vip_customers[0].id", "offers[0].offerId", "offers[0].offer_id",
+                "flex_discounts[0].start_date");
+    }
+
+    @Test
+    void vipSectionsAreCheckedForConsistency() {
+        Catalog catalog = catalogJson.read("""
+                {"vip_customers": [{"id": "C1", "currencies": ["usd"], "hvd": {"level": 16, "pricing": "PRE"}}],
+                 "offers": [{"offer_id": "A", "add_on_for": ["B"], "term_months": 36}],
+                 "flex_discounts": [{"code": "F", "offers": ["Z"], "start_date": "2026-02-01",
+                                     "end_date": "2026-01-01"}]}""");
+
+        assertThat(CatalogValidator.validate(catalog)).extracting(LicensingError::field).containsExactly(
+                "vip_customers[0].currencies[0]", "vip_customers[0].hvd.level", "offers[0].term_months",
+                "offers[0].add_on_for[0]", "flex_discounts[0].offers[0]", "flex_discounts[0]",
+                "flex_discounts[0].end_date");
     }
 
     @Test

@@ -2,9 +2,11 @@ package dev.licensing.store.jdbc;
 
 import dev.licensing.api.catalog.Catalog;
 import dev.licensing.api.store.LicenseStore;
+import dev.licensing.api.store.LifecycleWrite;
 import dev.licensing.api.store.OrderWrite;
 import dev.licensing.api.store.StoreException;
 import dev.licensing.api.store.StoreTransaction;
+import dev.licensing.api.store.VipWrite;
 import org.jdbi.v3.core.Handle;
 
 import java.sql.PreparedStatement;
@@ -45,6 +47,11 @@ public abstract class JdbcTransaction extends JdbcReader implements StoreTransac
         return created != null ? Optional.of(created) : super.companyId(company);
     }
 
+    @Override
+    protected StatementCache statements() {
+        return statements;
+    }
+
     /** The company's id, creating the company in this transaction when it is new. */
     long ensureCompany(String company) throws SQLException {
         Optional<Long> known = companyId(company);
@@ -74,6 +81,26 @@ public abstract class JdbcTransaction extends JdbcReader implements StoreTransac
             new OrderBatch(this, statements, dialect).write(writes);
         } catch (SQLException e) {
             throw failures.storeFailed("writing " + writes.size() + " orders", e);
+        }
+    }
+
+    @Override
+    public void writeLifecycle(LifecycleWrite write) {
+        checkActive();
+        try {
+            queries.lifecycle.write(statements, ensureCompany(write.company()), write);
+        } catch (SQLException e) {
+            throw failures.storeFailed("writing the lifecycle of license " + write.licenseId(), e);
+        }
+    }
+
+    @Override
+    public void writeVip(VipWrite write) {
+        checkActive();
+        try {
+            VipTables.write(statements, ensureCompany(write.company()), write);
+        } catch (SQLException e) {
+            throw failures.storeFailed("writing VIP Marketplace orders", e);
         }
     }
 
@@ -111,7 +138,9 @@ public abstract class JdbcTransaction extends JdbcReader implements StoreTransac
     private void replaceCatalog(String company, Catalog catalog) {
         checkActive();
         try {
-            CatalogTables.replace(statements, ensureCompany(company), catalog);
+            long companyId = ensureCompany(company);
+            CatalogTables.replace(statements, companyId, catalog);
+            VipTables.replaceCatalog(statements, companyId, catalog);
         } catch (SQLException e) {
             throw failures.storeFailed("replacing the catalog of company '" + company + "'", e);
         }

@@ -42,6 +42,9 @@ final class OrderBatch {
 
     private static final String CUSTOMERS = insert("customers", List.of("id", "company_id", "email", "email_lower",
             "first_name", "last_name", "company_name", "phone", "address", "reference", "customer_account_id"));
+    /** A returning customer's latest details; its email and reference, what it is matched by, stay. */
+    private static final String CUSTOMER_UPDATES = "UPDATE customers SET first_name = ?, last_name = ?, "
+            + "company_name = ?, phone = ?, address = ? WHERE company_id = ? AND id = ?";
     private static final String USERS =
             insert("users", List.of("id", "company_id", "email", "email_lower", "password_hash"));
     private static final String ORDERS = insert("orders", List.of("id", "company_id", "order_id", "is_bundle",
@@ -79,8 +82,8 @@ final class OrderBatch {
         this.statements = statements;
         this.dialect = dialect;
         this.items = insert("order_items",
-                dialect.itemsCarryCompany() ? concat(ITEM_COLUMNS, List.of("company_id")) : ITEM_COLUMNS);
-        this.tables = List.of(CUSTOMERS, USERS, ORDERS, items, LICENSES);
+                dialect.childTablesCarryCompany() ? concat(ITEM_COLUMNS, List.of("company_id")) : ITEM_COLUMNS);
+        this.tables = List.of(CUSTOMERS, CUSTOMER_UPDATES, USERS, ORDERS, items, LICENSES);
     }
 
     void write(List<OrderWrite> writes) throws SQLException {
@@ -164,7 +167,7 @@ final class OrderBatch {
                 lock.executeQuery().close();
             }
             PreparedStatement query;
-            if (dialect.itemsCarryCompany()) {
+            if (dialect.childTablesCarryCompany()) {
                 query = statements.prepare("SELECT order_pk, max(position) + 1 FROM order_items "
                         + "WHERE company_id = ? AND order_pk" + dialect.inLongArray() + " GROUP BY order_pk");
                 query.setLong(1, company.getKey());
@@ -188,6 +191,18 @@ final class OrderBatch {
         if (write.newCustomer() != null) {
             bindCustomer(write.newCustomer(), companyId);
         }
+        if (write.updatedCustomer() != null) {
+            Customer customer = write.updatedCustomer();
+            PreparedStatement ps = row(CUSTOMER_UPDATES);
+            setText(ps, 1, customer.firstName());
+            setText(ps, 2, customer.lastName());
+            setText(ps, 3, customer.companyName());
+            setText(ps, 4, customer.phone());
+            setText(ps, 5, customer.address());
+            ps.setLong(6, companyId);
+            ps.setLong(7, customer.id());
+            ps.addBatch();
+        }
         for (User user : write.newUsers()) {
             PreparedStatement ps = row(USERS);
             ps.setLong(1, user.id());
@@ -210,7 +225,7 @@ final class OrderBatch {
             ps.setLong(4, item.productId());
             setText(ps, 5, item.productCode());
             setLong(ps, 6, item.customerAccountId());
-            if (dialect.itemsCarryCompany()) {
+            if (dialect.childTablesCarryCompany()) {
                 ps.setLong(7, companyId);
             }
             ps.addBatch();

@@ -21,16 +21,23 @@ public interface SqlDialect {
     String inLongArray();
 
     /**
-     * Whether {@code order_items} carries {@code company_id} as the first column of its key (a sharded database needs
-     * every key to start with the company); SQLite's items are keyed by their order alone.
+     * Whether the tables of rows that belong to another row ({@code order_items}, the lifecycle's tables) carry
+     * {@code company_id} as the first column of their keys (a sharded database needs every key to start with the
+     * company); SQLite's are keyed by their order, or their license, alone.
      */
-    boolean itemsCarryCompany();
+    boolean childTablesCarryCompany();
 
     /**
      * {@code " FOR UPDATE"} where writers run concurrently and must lock the rows they are about to change (an order
      * that gets items appended), empty where write transactions are serialized anyway.
      */
     String forUpdate();
+
+    /**
+     * Whether a text column can hold U+0000 (SQLite's can, PostgreSQL's cannot). Where it cannot, no stored value holds
+     * one, so a lookup of such a value finds nothing without asking the database (which would refuse the parameter).
+     */
+    boolean textHoldsNul();
 
     /** An expression that orders a table's rows by when they were inserted (customers). */
     String creationOrder();

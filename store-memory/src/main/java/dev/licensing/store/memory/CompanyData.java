@@ -1,12 +1,14 @@
 package dev.licensing.store.memory;
 
+import dev.licensing.api.EmailKey;
 import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.License;
+import dev.licensing.api.model.LicenseUser;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
-import dev.licensing.api.store.StoreReader;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,10 +26,16 @@ final class CompanyData {
     private final Map<String, User> usersByEmail = new HashMap<>();
     private final Map<String, Customer> customersByEmail = new HashMap<>();
     private final Map<String, Customer> customersByReference = new HashMap<>();
+    private final Map<String, License> licensesByKey = new HashMap<>();
+    /** A user's licenses by user id, in write order (ids grow, so lowest id first). */
+    private final Map<Long, List<License>> licensesByUser = new HashMap<>();
 
-    /** The form in which emails are compared and keyed ({@link StoreReader#emailKey}). */
+    /** Customers with newer details than where they were created, by id; {@link CompanyView} applies them. */
+    private final Map<Long, Customer> customerUpdates = new HashMap<>();
+
+    /** The form in which emails are compared and keyed: the SPI's {@link EmailKey}. */
     static String emailKey(String email) {
-        return StoreReader.emailKey(email);
+        return EmailKey.of(email);
     }
 
     StoredOrder order(String orderId) {
@@ -36,6 +44,14 @@ final class CompanyData {
 
     boolean hasKey(String key) {
         return keys.contains(key);
+    }
+
+    License licenseByKey(String key) {
+        return licensesByKey.get(key);
+    }
+
+    List<License> licensesOfUser(long userId) {
+        return licensesByUser.getOrDefault(userId, List.of());
     }
 
     User user(String emailKey) {
@@ -56,6 +72,14 @@ final class CompanyData {
     }
 
     /** Adds items to the order of {@code header}, which this layer may not hold yet (it lives in an older one). */
+    Customer customerUpdate(long id) {
+        return customerUpdates.get(id);
+    }
+
+    void updateCustomer(Customer customer) {
+        customerUpdates.put(customer.id(), customer);
+    }
+
     void addItems(Order header, List<OrderItem> items) {
         orders.computeIfAbsent(header.orderId(), id -> new StoredOrder(header)).addItems(items);
         addKeys(items);
@@ -85,10 +109,15 @@ final class CompanyData {
             }
         });
         keys.addAll(newer.keys);
+        licensesByKey.putAll(newer.licensesByKey);
+        newer.licensesByUser.forEach((user, licenses) ->
+                licensesByUser.computeIfAbsent(user, u -> new ArrayList<>()).addAll(licenses));
         usersByEmail.putAll(newer.usersByEmail);
         customersByEmail.putAll(newer.customersByEmail);
         // The older customer keeps a shared reference: first created wins.
         newer.customersByReference.forEach(customersByReference::putIfAbsent);
+        // Lookups through a CompanyView apply the newest details to the customer they find.
+        customerUpdates.putAll(newer.customerUpdates);
     }
 
     private void addKeys(List<OrderItem> items) {
@@ -96,6 +125,10 @@ final class CompanyData {
             for (License license : item.licenses()) {
                 if (license.key() != null) {
                     keys.add(license.key());
+                    licensesByKey.put(license.key(), license);
+                }
+                for (LicenseUser user : license.users()) {
+                    licensesByUser.computeIfAbsent(user.userId(), u -> new ArrayList<>()).add(license);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.licensing.store.memory;
 
 import dev.licensing.api.model.Customer;
+import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
@@ -52,16 +53,43 @@ final class CompanyView {
         return oldest(layer -> layer.hasKey(key) ? key : null) != null;
     }
 
+    License licenseByKey(String key) {
+        return oldest(layer -> layer.licenseByKey(key));
+    }
+
+    /** The user's licenses of every layer, oldest first. */
+    List<License> licensesOfUser(long userId) {
+        List<License> licenses = new ArrayList<>();
+        for (CompanyData layer : layers) {
+            licenses.addAll(layer.licensesOfUser(userId));
+        }
+        return licenses;
+    }
+
     User user(String emailKey) {
         return oldest(layer -> layer.user(emailKey));
     }
 
     Customer customerByEmail(String emailKey) {
-        return oldest(layer -> layer.customerByEmail(emailKey));
+        return latestDetails(oldest(layer -> layer.customerByEmail(emailKey)));
     }
 
     Customer customerByReference(String reference) {
-        return oldest(layer -> layer.customerByReference(reference));
+        return latestDetails(oldest(layer -> layer.customerByReference(reference)));
+    }
+
+    /** The customer as its newest layer's update has it: the first created customer, the latest details. */
+    private Customer latestDetails(Customer customer) {
+        if (customer == null) {
+            return null;
+        }
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            Customer updated = layers.get(i).customerUpdate(customer.id());
+            if (updated != null) {
+                return updated;
+            }
+        }
+        return customer;
     }
 
     private <T> T oldest(Function<CompanyData, T> lookup) {

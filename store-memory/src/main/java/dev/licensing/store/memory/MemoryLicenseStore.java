@@ -29,6 +29,9 @@ public final class MemoryLicenseStore implements LicenseStore {
     private final ReentrantReadWriteLock snapshot = new ReentrantReadWriteLock();
     /** Committed data by company: changed only by a commit, which holds both locks. */
     private final Map<String, CompanyData> companies = new HashMap<>();
+    private final Map<String, VipData> vip = new HashMap<>();
+    /** Committed lifecycle logs by license id: changed only by a commit, which holds both locks. */
+    private final Map<Long, LicenseLog> logs = new HashMap<>();
     private final Map<String, Catalog> catalogs = new ConcurrentHashMap<>();
     /** The first id not yet handed out by a committed transaction; guarded by {@link #writer}. */
     private long nextId = 1;
@@ -52,7 +55,7 @@ public final class MemoryLicenseStore implements LicenseStore {
         }
         lockWriter();
         try {
-            MemoryTransaction transaction = new MemoryTransaction(companies, nextId);
+            MemoryTransaction transaction = new MemoryTransaction(companies, vip, logs, nextId);
             T result;
             try {
                 result = work.apply(transaction);
@@ -70,7 +73,7 @@ public final class MemoryLicenseStore implements LicenseStore {
         ensureOpen();
         snapshot.writeLock().lock();
         try {
-            transaction.commitTo(companies);
+            transaction.commitTo(companies, vip, logs);
             nextId = transaction.nextId();
         } finally {
             snapshot.writeLock().unlock();
@@ -82,7 +85,8 @@ public final class MemoryLicenseStore implements LicenseStore {
         ensureOpen();
         snapshot.readLock().lock();
         try {
-            MemoryReader reader = new MemoryReader(company -> new CompanyView(companies.get(company)));
+            MemoryReader reader = new MemoryReader(company -> new CompanyView(companies.get(company)),
+                    VipData.reader(vip::get, company -> null), new Lifecycles(logs, Map.of()));
             try {
                 return work.apply(reader);
             } finally {

@@ -5,11 +5,20 @@ import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
+import dev.licensing.api.store.LicenseEvent;
+import dev.licensing.api.store.LifecycleState;
+import dev.licensing.api.store.LifecycleWrite;
 import dev.licensing.api.store.OrderWrite;
 import dev.licensing.api.store.StoreException;
 import dev.licensing.api.store.StoreTransaction;
 import dev.licensing.api.store.UniqueViolationException;
 import dev.licensing.api.store.UniqueViolationException.Kind;
+import dev.licensing.api.store.VipReplay;
+import dev.licensing.api.store.VipWrite;
+import dev.licensing.api.vip.VipOrder;
+import dev.licensing.api.vip.VipSubscription;
+
+import java.time.LocalDate;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,14 +36,21 @@ import java.util.Set;
 final class MemoryTransaction implements StoreTransaction {
     private final Map<String, CompanyData> committed;
     private final Map<String, CompanyData> pending = new HashMap<>();
+    private final Map<Long, LicenseLog> committedLogs;
+    private final Map<Long, LicenseLog> pendingLogs = new HashMap<>();
     private final MemoryReader reader;
     private long nextId;
     private boolean active = true;
 
-    MemoryTransaction(Map<String, CompanyData> committed, long nextId) {
+    private final Map<String, VipData> pendingVip = new HashMap<>();
+
+    MemoryTransaction(Map<String, CompanyData> committed, Map<String, VipData> committedVip,
+                      Map<Long, LicenseLog> committedLogs, long nextId) {
         this.committed = committed;
+        this.committedLogs = committedLogs;
         this.nextId = nextId;
-        this.reader = new MemoryReader(company -> new CompanyView(committed.get(company), pending.get(company)));
+        this.reader = new MemoryReader(company -> new CompanyView(committed.get(company), pending.get(company)),
+                VipData.reader(committedVip::get, pendingVip::get), new Lifecycles(committedLogs, pendingLogs));
     }
 
     @Override
@@ -58,6 +74,12 @@ final class MemoryTransaction implements StoreTransaction {
             stage(write, new CompanyView(committed.get(company), pending.get(company), stage), stage);
         }
         staged.forEach((company, stage) -> pending.computeIfAbsent(company, c -> new CompanyData()).absorb(stage));
+    }
+
+    @Override
+    public void writeVip(VipWrite write) {
+        ensureActive();
+        pendingVip.computeIfAbsent(write.company(), c -> new VipData()).add(write);
     }
 
     /** Checks one write against everything before it, then adds it to {@code stage}. */
@@ -103,6 +125,25 @@ final class MemoryTransaction implements StoreTransaction {
         if (customer != null) {
             stage.addCustomer(customer);
         }
+        if (write.updatedCustomer() != null) {
+            stage.updateCustomer(write.updatedCustomer());
+        }
+    }
+
+    /** Nothing to lock: the store runs one write transaction at a time. */
+    @Override
+    public void lockLicense(String company, long licenseId) {
+        ensureActive();
+    }
+
+    @Override
+    public void writeLifecycle(LifecycleWrite write) {
+        ensureActive();
+        LicenseLog log = pendingLogs.computeIfAbsent(write.licenseId(), id -> {
+            LicenseLog base = committedLogs.get(id);
+            return base == null ? new LicenseLog(id).fork() : base.fork();
+        });
+        log.apply(write);
     }
 
     /** Ends the transaction's use by its work (reads included); what it wrote stays pending until {@link #commitTo}. */
@@ -117,8 +158,10 @@ final class MemoryTransaction implements StoreTransaction {
     }
 
     /** Adds every pending write to the committed data; the caller holds the lock that keeps readers out. */
-    void commitTo(Map<String, CompanyData> data) {
+    void commitTo(Map<String, CompanyData> data, Map<String, VipData> vip, Map<Long, LicenseLog> logs) {
         pending.forEach((company, changes) -> data.computeIfAbsent(company, c -> new CompanyData()).absorb(changes));
+        pendingVip.forEach((company, changes) -> vip.computeIfAbsent(company, c -> new VipData()).absorb(changes));
+        pendingLogs.forEach((licenseId, fork) -> logs.computeIfAbsent(licenseId, LicenseLog::new).absorb(fork));
     }
 
     @Override
@@ -149,6 +192,61 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public Map<String, Customer> findCustomersByReference(String company, Collection<String> references) {
         return reader.findCustomersByReference(company, references);
+    }
+
+    @Override
+    public Optional<License> findLicenseByKey(String company, String key) {
+        return reader.findLicenseByKey(company, key);
+    }
+
+    @Override
+    public List<License> findUserLicenses(String company, String email, String productCode) {
+        return reader.findUserLicenses(company, email, productCode);
+    }
+
+    @Override
+    public LifecycleState lifecycleState(String company, long licenseId) {
+        return reader.lifecycleState(company, licenseId);
+    }
+
+    @Override
+    public Optional<LicenseEvent> findRequest(String company, long licenseId, String requestId) {
+        return reader.findRequest(company, licenseId, requestId);
+    }
+
+    @Override
+    public List<LicenseEvent> licenseEvents(String company, long licenseId) {
+        return reader.licenseEvents(company, licenseId);
+    }
+
+    @Override
+    public Optional<LocalDate> vipCoterm(String company, String customerId) {
+        return reader.vipCoterm(company, customerId);
+    }
+
+    @Override
+    public Optional<VipOrder> findVipOrder(String company, String orderId) {
+        return reader.findVipOrder(company, orderId);
+    }
+
+    @Override
+    public List<VipOrder> vipOrders(String company, String customerId) {
+        return reader.vipOrders(company, customerId);
+    }
+
+    @Override
+    public Optional<VipSubscription> findVipSubscription(String company, String subscriptionId) {
+        return reader.findVipSubscription(company, subscriptionId);
+    }
+
+    @Override
+    public List<VipSubscription> vipSubscriptions(String company, String customerId) {
+        return reader.vipSubscriptions(company, customerId);
+    }
+
+    @Override
+    public Optional<VipReplay> findVipReplay(String company, String correlationId) {
+        return reader.findVipReplay(company, correlationId);
     }
 
     private void ensureActive() {

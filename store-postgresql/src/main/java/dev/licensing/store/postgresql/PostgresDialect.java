@@ -41,8 +41,14 @@ enum PostgresDialect implements SqlDialect {
     }
 
     @Override
-    public boolean itemsCarryCompany() {
+    public boolean childTablesCarryCompany() {
         return true;
+    }
+
+    /** PostgreSQL's text type refuses U+0000 (the engine refuses it in every identifier, so none is stored). */
+    @Override
+    public boolean textHoldsNul() {
+        return false;
     }
 
     @Override

@@ -199,6 +199,8 @@ public final class PostgresLicenseStore implements LicenseStore {
         Handle handle = begin("starting a read");
         try (handle) {
             StatementCache statements = new StatementCache(handle.getConnection());
+            // The reader's statements, Jdbi's and the lifecycle's plain JDBC, are this cache's for the transaction.
+            handle.setStatementBuilder(statements);
             T result;
             try {
                 handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");

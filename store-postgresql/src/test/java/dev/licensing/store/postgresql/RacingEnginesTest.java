@@ -1,10 +1,10 @@
 package dev.licensing.store.postgresql;
 
+import dev.licensing.api.EmailKey;
 import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.OrderResult;
 import dev.licensing.api.model.User;
 import dev.licensing.api.order.CustomerRequest;
-import dev.licensing.api.store.StoreReader;
 import dev.licensing.core.LicenseEngine;
 import dev.licensing.testkit.EngineTestCatalog;
 import org.junit.jupiter.api.Test;
@@ -78,7 +78,7 @@ class RacingEnginesTest {
                 Map<String, Customer> customers =
                         stores.get(0).read(r -> r.findCustomersByEmail(COMPANY, List.of(buyer)));
                 assertThat(userIds).containsOnly(stored.get(user).id());
-                assertThat(customerIds).containsOnly(customers.get(StoreReader.emailKey(buyer)).id());
+                assertThat(customerIds).containsOnly(customers.get(EmailKey.of(buyer)).id());
             }
         } finally {
             threads.shutdownNow();

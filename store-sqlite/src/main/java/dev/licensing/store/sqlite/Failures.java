@@ -9,8 +9,8 @@ import java.sql.SQLException;
 
 /** Turns SQLite's failures into {@link StoreException}s that name the file and say what went wrong in plain words. */
 final class Failures implements StoreFailures {
-    private static final int SQLITE_BUSY = 5;
-    private static final int SQLITE_LOCKED = 6;
+    static final int SQLITE_BUSY = 5;
+    static final int SQLITE_LOCKED = 6;
     private static final int SQLITE_READONLY = 8;
     private static final int SQLITE_IOERR = 10;
     private static final int SQLITE_CORRUPT = 11;

@@ -21,13 +21,22 @@ enum SqliteDialect implements SqlDialect {
         return IN_JSON;
     }
 
-    /** Items are clustered by their order (WITHOUT ROWID, keyed by order and position). */
+    /**
+     * Items are clustered by their order (WITHOUT ROWID, keyed by order and position); the lifecycle's rows by the
+     * license's engine id, unique across companies.
+     */
     @Override
-    public boolean itemsCarryCompany() {
+    public boolean childTablesCarryCompany() {
         return false;
     }
 
     /** Write transactions hold SQLite's one write lock: there is nothing more to lock. */
+    /** SQLite's text is any string, U+0000 included. */
+    @Override
+    public boolean textHoldsNul() {
+        return true;
+    }
+
     @Override
     public String forUpdate() {
         return "";

@@ -92,7 +92,7 @@ public final class SqliteLicenseStore implements LicenseStore {
         HikariDataSource readers = null;
         try {
             writer = writerConfig(options).createConnection("jdbc:sqlite:" + path);
-            Schema.migrate(writer, failures);
+            Schema.open(writer, failures, options.busyTimeout().toMillis());
             readers = readerPool(path, options);
             return new SqliteLicenseStore(path, options, failures, writer, readers);
         } catch (SQLException | RuntimeException e) {
@@ -274,8 +274,9 @@ public final class SqliteLicenseStore implements LicenseStore {
     }
 
     private static SQLiteConfig writerConfig(SqliteOptions options) {
+        // No journal mode here: switching to WAL writes to the file, which Schema.open does only once the file is
+        // known to be a store of ours or new.
         SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(options.synchronous().name()));
         config.setBusyTimeout((int) options.busyTimeout().toMillis());
         config.enforceForeignKeys(true);

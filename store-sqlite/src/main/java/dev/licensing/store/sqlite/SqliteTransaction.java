@@ -23,6 +23,12 @@ final class SqliteTransaction extends JdbcTransaction {
         super(handle, statements, companies, failures, queries, SqliteDialect.INSTANCE);
     }
 
+    /** Nothing to lock: BEGIN IMMEDIATE already made this the only writer of the file. */
+    @Override
+    public void lockLicense(String company, long licenseId) {
+        checkActive();
+    }
+
     @Override
     protected long reserve(int count) throws SQLException {
         if (count == 0) {

@@ -1,5 +1,6 @@
 package dev.licensing.store.sqlite;
 
+import dev.licensing.store.jdbc.LifecycleTables;
 import dev.licensing.store.jdbc.ReaderQueries;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,19 @@ class QueryPlanTest {
         List<String> plan = plan(file, sql);
 
         assertThat(plan).isNotEmpty().noneMatch(step -> step.startsWith("SCAN ") && !step.contains("json_each"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"licenseByKey", "userLicenses", "state", "active", "counters", "request", "events",
+            "deactivate", "updateActive"})
+    void aLifecycleLookupUsesAnIndex(String query) throws Exception {
+        String sql = (String) LifecycleTables.class.getField(query).get(SqliteLicenseStore.QUERIES.lifecycle);
+        Path file = dir.resolve("lifecycle-plan.db");
+        SqliteLicenseStore.open(file).close();
+
+        List<String> plan = plan(file, sql);
+
+        assertThat(plan).isNotEmpty().noneMatch(step -> step.startsWith("SCAN "));
     }
 
     private static List<String> plan(Path file, String sql) throws SQLException {

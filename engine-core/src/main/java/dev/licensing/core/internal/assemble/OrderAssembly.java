@@ -81,7 +81,7 @@ public final class OrderAssembly {
                 header.created(), header.isTest(), header.orderType(), header.language(), header.campaignParams(),
                 header.downloadId(), header.preventVm(), header.metadata(), header.reference(),
                 customer == null ? null : customer.id(), header.customerIsManager(), account, items);
-        return new OrderWrite(order, false, newCustomer, created);
+        return new OrderWrite(order, false, newCustomer, created, settled.customerChanged() ? customer : null);
     }
 
     private OrderWrite append(Order header) {

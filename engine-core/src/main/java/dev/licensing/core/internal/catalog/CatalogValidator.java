@@ -1,6 +1,5 @@
 package dev.licensing.core.internal.catalog;
 
-import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicenseProperties;
 import dev.licensing.api.LicensingError;
@@ -11,9 +10,13 @@ import dev.licensing.api.catalog.ProductCustomField;
 import dev.licensing.api.catalog.ProductFeature;
 import dev.licensing.api.order.CustomFieldRequest;
 import dev.licensing.api.order.FeatureRequest;
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.internal.errors.Problems;
 import dev.licensing.core.internal.rules.Dates;
 import dev.licensing.core.internal.rules.Durations;
+import dev.licensing.core.internal.rules.FeatureResolver;
+import dev.licensing.core.internal.rules.Identifiers;
+import dev.licensing.core.internal.vip.VipCatalogRules;
 import dev.licensing.core.wire.InvalidCatalogException;
 
 import java.util.HashMap;
@@ -49,7 +52,8 @@ public final class CatalogValidator {
             FieldPath path = FieldPath.ROOT.field("products").index(i);
             if (product.code() == null || product.code().isBlank()) {
                 invalid(violations, path.field("code"), "a product needs a code");
-            } else if (products.putIfAbsent(product.code(), product) != null) {
+            } else if (Identifiers.check(product.code(), path.field("code"), violations)
+                    && products.putIfAbsent(product.code(), product) != null) {
                 invalid(violations, path.field("code"), "product code '" + product.code() + "' appears twice");
             }
             if (product.authorizationMethod() == null) {
@@ -73,6 +77,7 @@ public final class CatalogValidator {
                         + "' for product '" + product.code() + "'");
             }
         }
+        VipCatalogRules.validate(catalog, violations);
         return violations.errors().stream()
                 .map(e -> new LicensingError(ErrorCode.INVALID_CATALOG, e.message(), e.field()))
                 .toList();
@@ -83,11 +88,13 @@ public final class CatalogValidator {
         for (int k = 0; k < product.features().size(); k++) {
             ProductFeature feature = product.features().get(k);
             FieldPath at = path.field("features").index(k);
-            if (feature.code() == null || !codes.add(feature.code())) {
+            if (Identifiers.check(feature.code(), at.field("code"), violations)
+                    && (feature.code() == null || !codes.add(feature.code()))) {
                 invalid(violations, at.field("code"), feature.code() == null ? "a feature needs a code"
                         : "feature code '" + feature.code() + "' appears twice in product '" + product.code() + "'");
             }
             Dates.check(feature.defaults().expiryDate(), at.field("expiry_date"), violations);
+            FeatureResolver.checkResolved(feature.defaults(), at, violations);
         }
     }
 
@@ -131,7 +138,8 @@ public final class CatalogValidator {
         }
         if (policy.code() == null || policy.code().isBlank()) {
             invalid(violations, path.field("code"), "a policy needs a code");
-        } else if (!names.add(policy.productCode() + "\n" + policy.code())) {
+        } else if (Identifiers.check(policy.code(), path.field("code"), violations)
+                && !names.add(policy.productCode() + "\n" + policy.code())) {
             invalid(violations, path.field("code"), "policy '" + policy.code() + "' appears twice for product '"
                     + policy.productCode() + "'");
         }

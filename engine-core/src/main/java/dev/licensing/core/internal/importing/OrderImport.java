@@ -1,18 +1,21 @@
 package dev.licensing.core.internal.importing;
 
+import dev.licensing.api.OrderRejectedException;
+import dev.licensing.api.model.Order;
 import dev.licensing.core.importing.ImportListener;
 import dev.licensing.core.importing.ImportOptions;
 import dev.licensing.core.importing.ImportOutcome;
 import dev.licensing.core.importing.ImportSummary;
-
-import dev.licensing.api.OrderRejectedException;
-import dev.licensing.api.model.Order;
+import dev.licensing.api.ErrorCode;
+import dev.licensing.api.LicensingError;
 import dev.licensing.core.internal.OrderPipeline;
 import dev.licensing.core.internal.plan.PlannedOrder;
+import dev.licensing.core.internal.rules.OrderSize;
 import dev.licensing.core.internal.write.WriteOutcome;
 import dev.licensing.core.wire.DecodedOrder;
 import dev.licensing.core.wire.LicenseSpringJson;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,9 +31,15 @@ import java.util.function.LongSupplier;
  * outcome in line order. Only the current batch is held, so memory does not grow with the input.
  *
  * <p>Blank lines (nothing but white space) are not orders: they are passed over, neither read nor rejected, but they
- * count in the line numbers.
+ * count in the line numbers. A byte-order mark before line 1 is not part of it. A line that is not valid UTF-8 is
+ * rejected alone ({@code invalid_encoding}) and the import goes on: nothing in the input's bytes ends an import.
+ *
+ * <p>A batch's outcomes are told to the listener, and the listener flushed, inside the batch's transaction, before it
+ * commits; when the listener throws, the batch rolls back.
  */
 public final class OrderImport {
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     private final OrderPipeline orders;
     private final LicenseSpringJson json;
     private final LongSupplier ticker;
@@ -59,6 +68,38 @@ public final class OrderImport {
      *                                                committed and reported, nothing of the failing one is
      */
     public ImportSummary run(Iterator<String> lines) {
+        return runLines(new Iterator<>() {
+            private boolean first = true;
+
+            @Override
+            public boolean hasNext() {
+                return lines.hasNext();
+            }
+
+            @Override
+            public SourceLine next() {
+                String text = lines.next();
+                // A Reader decodes a UTF-8 byte-order mark as U+FEFF at the start of line 1: not part of the order.
+                if (first && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
+                    text = text.substring(1);
+                }
+                first = false;
+                return new SourceLine(text, null);
+            }
+        });
+    }
+
+    /**
+     * Imports every line of UTF-8 bytes, each decoded alone: a line that is not valid UTF-8 is rejected as
+     * {@code invalid_encoding} and the next one is read on. Reads {@code in} to its end; the caller closes it.
+     *
+     * @throws java.io.UncheckedIOException when reading {@code in} fails
+     */
+    public ImportSummary run(InputStream in) {
+        return runLines(new Utf8Lines(in));
+    }
+
+    private ImportSummary runLines(Iterator<SourceLine> lines) {
         long started = ticker.getAsLong();
         if (options.skipExisting()) {
             // Store ids only grow (StoreTransaction#reserveIds), so one fresh id splits "before" from "during".
@@ -66,16 +107,22 @@ public final class OrderImport {
         }
         List<Line> batch = new ArrayList<>(Math.min(options.batchSize(), ImportOptions.DEFAULT_BATCH_SIZE));
         long number = 0;
-        while (lines.hasNext()) {
-            String text = lines.next();
+        // A batch also ends once its orders ask for as many licenses as one order may: memory then holds at most
+        // that many planned licenses, whatever the batch size and however large each order is.
+        long batchLicenses = 0;
+        while (!listener.stopRequested() && lines.hasNext()) {
+            SourceLine line = lines.next();
             number++;
-            if (text.isBlank()) {
+            if (line.text() != null && line.text().isBlank()) {
                 continue;
             }
-            batch.add(decode(number, text));
-            if (batch.size() == options.batchSize()) {
+            Line decoded = decode(number, line);
+            batch.add(decoded);
+            batchLicenses += decoded.licenses();
+            if (batch.size() == options.batchSize() || batchLicenses >= OrderSize.MAX_LICENSES) {
                 settle(batch);
                 batch.clear();
+                batchLicenses = 0;
             }
         }
         settle(batch);
@@ -83,7 +130,12 @@ public final class OrderImport {
                 Duration.ofNanos(ticker.getAsLong() - started));
     }
 
-    private Line decode(long number, String text) {
+    private Line decode(long number, SourceLine line) {
+        if (line.text() == null) {
+            return new Line(number, null, new DecodedOrder(null, List.of(new LicensingError(ErrorCode.INVALID_ENCODING,
+                    line.encodingProblem(), null)), List.of()));
+        }
+        String text = line.text();
         DecodedOrder decoded = json.readOrder(text);
         String orderId = decoded.request() != null ? decoded.request().id() : json.orderIdOf(text);
         return new Line(number, orderId, decoded);
@@ -113,18 +165,37 @@ public final class OrderImport {
                 }
             }
         }
-        List<WriteOutcome> written = orders.write(planned);
-        for (int n = 0; n < written.size(); n++) {
-            int i = plannedAt.get(n);
-            Line line = batch.get(i);
-            WriteOutcome outcome = written.get(n);
-            outcomes[i] = outcome.written()
-                    ? new ImportOutcome.Created(line.number(), line.orderId(), outcome.result())
-                    : new ImportOutcome.Rejected(line.number(), line.orderId(), outcome.errors());
+        Reporting reporting = new Reporting(outcomes);
+        orders.write(planned, (first, written) -> {
+            for (int n = 0; n < written.size(); n++) {
+                int i = plannedAt.get(first + n);
+                Line line = batch.get(i);
+                WriteOutcome outcome = written.get(n);
+                outcomes[i] = outcome.written()
+                        ? new ImportOutcome.Created(line.number(), line.orderId(), outcome.result())
+                        : new ImportOutcome.Rejected(line.number(), line.orderId(), outcome.errors());
+            }
+            reporting.reportSettled();
+        });
+        reporting.reportSettled();
+    }
+
+    /** Tells the listener a batch's outcomes in line order, each once, as soon as it and every line before it settled. */
+    private final class Reporting {
+        private final ImportOutcome[] outcomes;
+        private int reported;
+
+        Reporting(ImportOutcome[] outcomes) {
+            this.outcomes = outcomes;
         }
-        for (ImportOutcome outcome : outcomes) {
-            counts.add(outcome);
-            listener.onOutcome(outcome);
+
+        void reportSettled() {
+            while (reported < outcomes.length && outcomes[reported] != null) {
+                counts.add(outcomes[reported]);
+                listener.onOutcome(outcomes[reported]);
+                reported++;
+            }
+            listener.flush();
         }
     }
 
@@ -145,6 +216,10 @@ public final class OrderImport {
 
     /** One non-blank line as read: its number, its order id if it has one, and what decoding it gave. */
     private record Line(long number, String orderId, DecodedOrder decoded) {
+        /** How many licenses the request asks for, as {@link OrderSize} counts them; 0 when it did not decode. */
+        long licenses() {
+            return decoded.request() == null ? 0 : OrderSize.count(decoded.request());
+        }
     }
 
     private static final class Counts {

@@ -1,7 +1,5 @@
 package dev.licensing.core.internal.plan;
 
-import dev.licensing.core.internal.errors.Problems;
-import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicenseProperties;
 import dev.licensing.api.catalog.Policy;
@@ -11,8 +9,11 @@ import dev.licensing.api.order.LicenseRequest;
 import dev.licensing.api.order.OrderRequest;
 import dev.licensing.api.order.UserRequest;
 import dev.licensing.core.internal.catalog.CatalogIndex;
+import dev.licensing.core.internal.errors.FieldPath;
+import dev.licensing.core.internal.errors.Problems;
 import dev.licensing.core.internal.rules.Authorization;
 import dev.licensing.core.internal.rules.Dates;
+import dev.licensing.core.internal.rules.Identifiers;
 import dev.licensing.core.internal.rules.LicenseTypeRules;
 import dev.licensing.core.internal.rules.Metadata;
 import dev.licensing.core.internal.rules.PolicyResolver;
@@ -126,6 +127,9 @@ final class BundleExpansion {
         if (code == null) {
             violations.add(ErrorCode.REQUIRED_FIELD, path.field("product_code"),
                     "a bundle's license names the product of the bundle it is for");
+            return Optional.empty();
+        }
+        if (!Identifiers.check(code, path.field("product_code"), violations)) {
             return Optional.empty();
         }
         Optional<Product> product = catalog.product(code);

@@ -1,7 +1,5 @@
 package dev.licensing.core.internal.plan;
 
-import dev.licensing.core.internal.errors.Problems;
-import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicenseProperties;
 import dev.licensing.api.catalog.Policy;
@@ -12,6 +10,8 @@ import dev.licensing.api.order.LicenseRequest;
 import dev.licensing.api.order.OrderRequest;
 import dev.licensing.api.order.UserRequest;
 import dev.licensing.core.internal.catalog.CatalogIndex;
+import dev.licensing.core.internal.errors.FieldPath;
+import dev.licensing.core.internal.errors.Problems;
 import dev.licensing.core.internal.rules.Counts;
 import dev.licensing.core.internal.rules.CustomFieldResolver;
 import dev.licensing.core.internal.rules.Dates;

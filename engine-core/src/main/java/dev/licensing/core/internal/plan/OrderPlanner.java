@@ -1,7 +1,5 @@
 package dev.licensing.core.internal.plan;
 
-import dev.licensing.core.internal.errors.Problems;
-import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.catalog.Policy;
 import dev.licensing.api.catalog.Product;
@@ -11,10 +9,14 @@ import dev.licensing.api.order.ItemRequest;
 import dev.licensing.api.order.LicenseRequest;
 import dev.licensing.api.order.OrderRequest;
 import dev.licensing.core.internal.catalog.CatalogIndex;
+import dev.licensing.core.internal.errors.FieldPath;
+import dev.licensing.core.internal.errors.Problems;
 import dev.licensing.core.internal.rules.Authorization;
 import dev.licensing.core.internal.rules.Dates;
 import dev.licensing.core.internal.rules.Emails;
+import dev.licensing.core.internal.rules.Identifiers;
 import dev.licensing.core.internal.rules.Metadata;
+import dev.licensing.core.internal.rules.OrderSize;
 import dev.licensing.core.internal.rules.OrderTypes;
 import dev.licensing.core.internal.rules.PolicyResolver;
 
@@ -50,6 +52,10 @@ public final class OrderPlanner {
             violations.add(ErrorCode.CATALOG_MISSING, FieldPath.ROOT, "company '" + company + "' has no catalog");
             violations.throwIfAny();
         }
+        if (!OrderSize.check(request, violations)) {
+            // Planning what is refused anyway would cost the very memory the limit protects.
+            violations.throwIfAny();
+        }
         if (request.customerAccountId() != null && !catalog.hasCustomerAccount(request.customerAccountId())) {
             accountNotFound(violations, FieldPath.ROOT.field("customer_account_id"), request.customerAccountId());
         }
@@ -57,6 +63,11 @@ public final class OrderPlanner {
         Set<String> givenKeys = new HashSet<>();
         for (int i = 0; i < request.items().size(); i++) {
             planItem(catalog, request, i, givenKeys, violations).ifPresent(items::add);
+        }
+        for (PlannedItem item : items) {
+            for (PlannedLicense license : item.licenses()) {
+                Dates.checkValidityNotBefore(license.properties(), createdAt, license.path(), violations);
+            }
         }
         violations.throwIfAny();
         return new PlannedOrder(company, OrderHeader.of(request, createdAt), items, warnings);
@@ -67,6 +78,8 @@ public final class OrderPlanner {
             violations.add(ErrorCode.REQUIRED_FIELD, FieldPath.ROOT.field("id"), "an order needs an id");
         } else if (request.id().isBlank()) {
             violations.add(ErrorCode.VALIDATION_ERROR, FieldPath.ROOT.field("id"), "the order id must not be blank");
+        } else {
+            Identifiers.check(request.id(), FieldPath.ROOT.field("id"), violations);
         }
         if (request.orderType() != null && !OrderTypes.isKnown(request.orderType())) {
             violations.add(ErrorCode.INVALID_VALUE, FieldPath.ROOT.field("order_type"), OrderTypes.refusal(request.orderType()));
@@ -76,8 +89,12 @@ public final class OrderPlanner {
                     "metadata must be a string that holds a serialized JSON object");
         }
         CustomerRequest customer = request.customer();
-        if (customer != null && customer.email() != null && !Emails.isValid(customer.email())) {
-            violations.add(ErrorCode.VALIDATION_ERROR, FieldPath.ROOT.field("customer").field("email"), "'" + customer.email() + "' is not an email");
+        if (customer != null) {
+            FieldPath customerPath = FieldPath.ROOT.field("customer");
+            if (customer.email() != null) {
+                Emails.check(customer.email(), customerPath.field("email"), violations);
+            }
+            Identifiers.check(customer.reference(), customerPath.field("reference"), violations);
         }
         if (request.items().isEmpty()) {
             violations.add(ErrorCode.VALIDATION_ERROR, FieldPath.ROOT.field("items"), "an order needs at least one item");
@@ -142,6 +159,9 @@ public final class OrderPlanner {
     static Optional<Product> itemProduct(CatalogIndex catalog, ItemRequest item, FieldPath path, Problems violations) {
         if (item.productCode() == null) {
             violations.add(ErrorCode.REQUIRED_FIELD, path.field("product_code"), "an item needs a product_code");
+            return Optional.empty();
+        }
+        if (!Identifiers.check(item.productCode(), path.field("product_code"), violations)) {
             return Optional.empty();
         }
         Optional<Product> product = catalog.product(item.productCode());

@@ -1,7 +1,7 @@
 package dev.licensing.core.internal.plan;
 
-import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.catalog.Product;
+import dev.licensing.core.internal.errors.FieldPath;
 
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package dev.licensing.core.internal.plan;
 
-import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.AuthorizationMethod;
 import dev.licensing.api.LicenseProperties;
 import dev.licensing.api.catalog.Policy;
 import dev.licensing.api.catalog.Product;
 import dev.licensing.api.model.LicenseCustomField;
 import dev.licensing.api.order.UserRequest;
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.internal.rules.FeatureResolver.ResolvedFeature;
 
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.licensing.core.internal.rules;
 
-import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.AuthorizationMethod;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.catalog.Product;
 import dev.licensing.api.order.UserRequest;
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.internal.errors.Problems;
 
 import java.util.HashSet;
@@ -35,6 +35,8 @@ public final class Authorization {
             }
             if (key != null && key.isBlank()) {
                 violations.add(ErrorCode.VALIDATION_ERROR, path.field("key"), "a license key must not be blank");
+            } else if (!Identifiers.check(key, path.field("key"), violations)) {
+                return;
             } else if (key != null && !givenKeys.add(key)) {
                 violations.add(ErrorCode.LICENSE_KEY_EXISTS, path.field("key"),
                         "key '" + key + "' is given twice in this request");
@@ -54,9 +56,8 @@ public final class Authorization {
         for (int k = 0; k < users.size(); k++) {
             UserRequest user = users.get(k);
             FieldPath at = path.field("users").index(k);
-            if (!Emails.isValid(user.email())) {
-                violations.add(ErrorCode.VALIDATION_ERROR, at.field("email"), "'" + user.email() + "' is not an email");
-            } else if (!emails.add(Emails.normalize(user.email()))) {
+            if (Emails.check(user.email(), at.field("email"), violations)
+                    && !emails.add(Emails.normalize(user.email()))) {
                 violations.add(ErrorCode.DUPLICATE_EMAIL, at.field("email"),
                         "'" + user.email() + "' is already a user of this license");
             }

@@ -1,9 +1,9 @@
 package dev.licensing.core.internal.rules;
 
-import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.FeatureProperties;
 import dev.licensing.api.LicenseProperties;
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.internal.errors.Problems;
 
 /**

@@ -1,6 +1,5 @@
 package dev.licensing.core.internal.rules;
 
-import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.CustomFieldType;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.catalog.Policy;
@@ -9,6 +8,7 @@ import dev.licensing.api.catalog.ProductCustomField;
 import dev.licensing.api.model.LicenseCustomField;
 import dev.licensing.api.order.CustomFieldRequest;
 import dev.licensing.core.internal.catalog.CatalogIndex;
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.internal.errors.Problems;
 
 import java.math.BigDecimal;

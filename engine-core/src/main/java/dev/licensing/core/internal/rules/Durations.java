@@ -1,8 +1,8 @@
 package dev.licensing.core.internal.rules;
 
-import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicenseDuration;
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.internal.errors.Problems;
 
 /** Checks {@code valid_duration} and {@code maintenance_duration}: the page's {@code <positive integer><y|m|d|h>}. */

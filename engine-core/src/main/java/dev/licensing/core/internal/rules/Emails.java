@@ -1,10 +1,13 @@
 package dev.licensing.core.internal.rules;
 
-import dev.licensing.api.store.StoreReader;
+import dev.licensing.api.EmailKey;
+import dev.licensing.api.ErrorCode;
+import dev.licensing.core.internal.errors.FieldPath;
+import dev.licensing.core.internal.errors.Problems;
 
 import java.util.regex.Pattern;
 
-/** Email syntax and the case-insensitive form under which users and customers are unique within a company. */
+/** Email syntax and the key under which users and customers are unique within a company. */
 public final class Emails {
     private static final Pattern SHAPE = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
@@ -16,8 +19,25 @@ public final class Emails {
         return email != null && SHAPE.matcher(email).matches();
     }
 
-    /** The key emails are compared under, as the store's reads key them ({@link StoreReader#emailKey}). */
+    /**
+     * Records one {@link ErrorCode#VALIDATION_ERROR} at {@code field} when {@code email} holds an invisible character or
+     * is not an email.
+     *
+     * @return whether the email is valid
+     */
+    public static boolean check(String email, FieldPath field, Problems violations) {
+        if (!Identifiers.check(email, field, violations)) {
+            return false;
+        }
+        if (!isValid(email)) {
+            violations.add(ErrorCode.VALIDATION_ERROR, field, "'" + email + "' is not an email");
+            return false;
+        }
+        return true;
+    }
+
+    /** The key emails are compared under, as the store's reads key them: {@link EmailKey} (NFC, case folded). */
     public static String normalize(String email) {
-        return StoreReader.emailKey(email);
+        return EmailKey.of(email);
     }
 }

@@ -1,6 +1,5 @@
 package dev.licensing.core.internal.rules;
 
-import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.FeatureProperties;
 import dev.licensing.api.catalog.Policy;
@@ -8,6 +7,7 @@ import dev.licensing.api.catalog.Product;
 import dev.licensing.api.catalog.ProductFeature;
 import dev.licensing.api.order.FeatureRequest;
 import dev.licensing.core.internal.catalog.CatalogIndex;
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.internal.errors.Problems;
 
 import java.util.ArrayList;
@@ -52,6 +52,9 @@ public final class FeatureResolver {
             FieldPath at = path.field("product_features").index(k);
             boolean shortForm = request.overrides().equals(FeatureProperties.NONE);
             FieldPath codeField = shortForm ? at : at.field("code");
+            if (fromRequest && !Identifiers.check(request.code(), codeField, violations)) {
+                continue;
+            }
             Optional<ProductFeature> feature = catalog.feature(product.code(), request.code());
             if (feature.isEmpty()) {
                 violations.add(ErrorCode.UNKNOWN_FEATURE, codeField,
@@ -65,11 +68,21 @@ public final class FeatureResolver {
             if (fromRequest) {
                 checkOverrides(request.overrides(), at, violations);
             }
-            resolved.add(new ResolvedFeature(feature.get(), ENGINE_DEFAULTS
+            FeatureProperties properties = ENGINE_DEFAULTS
                     .overriddenBy(feature.get().defaults())
-                    .overriddenBy(request.overrides())));
+                    .overriddenBy(request.overrides());
+            checkResolved(properties, at, violations);
+            resolved.add(new ResolvedFeature(feature.get(), properties));
         }
         return resolved;
+    }
+
+    /** The license's rule for features too (DESIGN §3): a reset needs a period to reset in. */
+    public static void checkResolved(FeatureProperties resolved, FieldPath at, Problems violations) {
+        if (Boolean.TRUE.equals(resolved.resetConsumption()) && resolved.consumptionPeriod() == null) {
+            violations.add(ErrorCode.VALIDATION_ERROR, at.field("reset_consumption"),
+                    "reset_consumption needs a consumption_period");
+        }
     }
 
     private static void checkOverrides(FeatureProperties overrides, FieldPath at, Problems violations) {

@@ -1,9 +1,9 @@
 package dev.licensing.core.internal.rules;
 
-import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicenseProperties;
 import dev.licensing.api.LicenseType;
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.internal.errors.Problems;
 
 import java.util.LinkedHashMap;
@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * What a license's resolved type and options require of each other: a time-limited license needs a duration or a
  * period, a consumption license a limit, a reset a period, maintenance a duration or a period, a floating server a
- * local license; the page's "only for consumption licenses" fields given for another type are errors (DESIGN §3).
+ * local license, floating users no more than the activations (unless these are unlimited); the page's "only for consumption licenses" fields given for another type are errors (DESIGN §3).
  */
 public final class LicenseTypeRules {
     private LicenseTypeRules() {
@@ -51,6 +51,13 @@ public final class LicenseTypeRules {
                 && resolved.maintenanceDuration() == null && resolved.maintenancePeriod() == null) {
             violations.add(ErrorCode.VALIDATION_ERROR, path.field("maintenance_duration"),
                     "enable_maintenance_period needs maintenance_duration or maintenance_period");
+        }
+        if (resolved.floatingUsers() != null && resolved.maxActivations() != null
+                && !Boolean.TRUE.equals(resolved.allowUnlimitedActivations())
+                && resolved.floatingUsers() > resolved.maxActivations()) {
+            violations.add(ErrorCode.VALIDATION_ERROR, path.field("floating_users"), "floating_users "
+                    + resolved.floatingUsers() + " is above max_activations " + resolved.maxActivations()
+                    + ": a floating seat is an activation");
         }
         if (given.floatingServerId() != null && !Boolean.TRUE.equals(resolved.isLocalLicense())) {
             violations.add(ErrorCode.VALIDATION_ERROR, path.field("floating_server_id"),

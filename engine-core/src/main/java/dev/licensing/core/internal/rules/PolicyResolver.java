@@ -1,12 +1,12 @@
 package dev.licensing.core.internal.rules;
 
-import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.catalog.Policy;
 import dev.licensing.api.catalog.Product;
 import dev.licensing.api.order.ItemRequest;
 import dev.licensing.api.order.LicenseRequest;
 import dev.licensing.core.internal.catalog.CatalogIndex;
+import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.internal.errors.Problems;
 
 import java.util.Objects;
@@ -27,11 +27,7 @@ public final class PolicyResolver {
         if (item.licensePolicy() == null) {
             return Optional.empty();
         }
-        Optional<Policy> policy = catalog.policy(product.code(), item.licensePolicy());
-        if (policy.isEmpty()) {
-            unknown(violations, itemPath.field("license_policy"), product, item.licensePolicy());
-        }
-        return policy;
+        return byCode(catalog, product, item.licensePolicy(), itemPath.field("license_policy"), violations);
     }
 
     /**
@@ -77,7 +73,10 @@ public final class PolicyResolver {
 
     private static Optional<Policy> byCode(CatalogIndex catalog, Product product, String code, FieldPath field,
                                            Problems violations) {
-        Optional<Policy> policy = catalog.policy(product.code(), Objects.requireNonNull(code));
+        if (!Identifiers.check(Objects.requireNonNull(code), field, violations)) {
+            return Optional.empty();
+        }
+        Optional<Policy> policy = catalog.policy(product.code(), code);
         if (policy.isEmpty()) {
             unknown(violations, field, product, code);
         }

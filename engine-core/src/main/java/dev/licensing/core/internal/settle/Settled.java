@@ -16,17 +16,20 @@ import java.util.Map;
  * {@code errors}), and then everything record assembly needs beyond the plan.
  *
  * @param appendTo     the stored header of the order the items are added to, or {@code null} for a new order
- * @param customer     the company's customer the request's matched, or {@code null} (none given, none matched, or an
- *                     append, which keeps its order's customer): a new order with a customer request creates one
+ * @param customer     the company's customer the request's matched, with the request's details, or {@code null} (none
+ *                     given, none matched, or an append, which keeps its order's customer): a new order with a
+ *                     customer request creates one
+ * @param customerChanged whether those details differ from the stored ones, so that the write updates the customer
  * @param keys         the final key of every key-based license, by plan identity
  * @param users        the users its licenses name that the company has, by {@code Emails.normalize}d email
  * @param newUsers     the users its licenses name that the company lacks, by normalized email, in the order first named
  */
 public record Settled(PlannedOrder plan, List<LicensingError> errors, Order appendTo, Customer customer,
-                      Map<PlannedLicense, String> keys, Map<String, User> users, Map<String, NewUser> newUsers) {
+                      boolean customerChanged, Map<PlannedLicense, String> keys, Map<String, User> users,
+                      Map<String, NewUser> newUsers) {
 
     static Settled rejected(PlannedOrder plan, List<LicensingError> errors) {
-        return new Settled(plan, List.copyOf(errors), null, null, Map.of(), Map.of(), Map.of());
+        return new Settled(plan, List.copyOf(errors), null, null, false, Map.of(), Map.of(), Map.of());
     }
 
     public boolean accepted() {

@@ -8,9 +8,9 @@ import dev.licensing.api.order.CustomerRequest;
 import dev.licensing.api.order.UserRequest;
 import dev.licensing.api.store.OrderWrite;
 import dev.licensing.api.store.StoreTransaction;
+import dev.licensing.core.internal.errors.Problems;
 import dev.licensing.core.internal.plan.PlannedLicense;
 import dev.licensing.core.internal.plan.PlannedOrder;
-import dev.licensing.core.internal.errors.Problems;
 import dev.licensing.core.internal.rules.Appending;
 import dev.licensing.core.internal.rules.Customers;
 import dev.licensing.core.internal.rules.Emails;
@@ -99,9 +99,11 @@ public final class Settlement {
         if (!violations.isEmpty()) {
             return Settled.rejected(planned, violations.errors());
         }
-        Customer customer = target == null && planned.header().customer() != null
-                ? Customers.match(planned.header().customer(), customersByEmail, customersByReference).orElse(null)
+        CustomerRequest given = planned.header().customer();
+        Customer matched = target == null && given != null
+                ? Customers.match(given, customersByEmail, customersByReference).orElse(null)
                 : null;
+        Customer customer = matched == null ? null : Customers.updated(matched, given);
         Map<String, User> known = new HashMap<>();
         Map<String, NewUser> created = new LinkedHashMap<>();
         planned.licenses().forEach(license -> {
@@ -113,7 +115,8 @@ public final class Settlement {
                 }
             }
         });
-        return new Settled(planned, List.of(), target, customer, keys, known, created);
+        return new Settled(planned, List.of(), target, customer, customer != null && !customer.equals(matched), keys,
+                known, created);
     }
 
     /** What an accepted order wrote, which the batch's later orders see as stored. */
@@ -127,6 +130,12 @@ public final class Settlement {
             if (customer.reference() != null) {
                 customersByReference.putIfAbsent(customer.reference(), customer);
             }
+        }
+        if (write.updatedCustomer() != null) {
+            // The batch's later orders match the same customer, now with these details.
+            Customer customer = write.updatedCustomer();
+            customersByEmail.replaceAll((email, known) -> known.id() == customer.id() ? customer : known);
+            customersByReference.replaceAll((reference, known) -> known.id() == customer.id() ? customer : known);
         }
         write.newUsers().forEach(users::remember);
     }

@@ -1,9 +1,5 @@
 package dev.licensing.core.internal.wire;
 
-import dev.licensing.core.internal.errors.Problems;
-import dev.licensing.core.internal.errors.FieldPath;
-import dev.licensing.core.wire.InvalidCatalogException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.licensing.api.AuthorizationMethod;
@@ -16,6 +12,10 @@ import dev.licensing.api.catalog.Policy;
 import dev.licensing.api.catalog.Product;
 import dev.licensing.api.catalog.ProductCustomField;
 import dev.licensing.api.catalog.ProductFeature;
+import dev.licensing.core.internal.errors.FieldPath;
+import dev.licensing.core.internal.errors.Problems;
+import dev.licensing.core.internal.vip.VipCatalogReader;
+import dev.licensing.core.wire.InvalidCatalogException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,10 +89,11 @@ public final class CatalogFileReader {
                 accounts.add(new CustomerAccount(customerAccountIds.requiredIdOf(account), account.string("name")));
                 account.finish();
             });
-            notYetSupported(in, "offers");
-            notYetSupported(in, "vip_customers");
+            VipCatalogReader vip = new VipCatalogReader(in.findings());
+            Catalog catalog = new Catalog(products, policies, accounts, vip.customers(in.value("vip_customers")),
+                    vip.offers(in.value("offers")), vip.flexDiscounts(in.value("flex_discounts")));
             in.finish();
-            return new Catalog(products, policies, accounts);
+            return catalog;
         }
 
         private Product product(FieldReader in) {
@@ -160,14 +161,6 @@ public final class CatalogFileReader {
                     LicenseOptionalFields.customFields(in));
             in.finish();
             return policy;
-        }
-
-        /** The VIP Marketplace dialect's sections: accepted as empty arrays until that dialect lands. */
-        private static void notYetSupported(FieldReader in, String field) {
-            List<FieldReader.Element> elements = in.array(field);
-            if (elements != null && !elements.isEmpty()) {
-                in.findings().add(ErrorCode.VALIDATION_ERROR, in.pathOf(field), "not supported by this version");
-            }
         }
 
         private static void forEach(List<FieldReader> readers, Consumer<FieldReader> read) {

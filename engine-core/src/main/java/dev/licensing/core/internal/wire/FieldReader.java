@@ -1,9 +1,9 @@
 package dev.licensing.core.internal.wire;
 
-import dev.licensing.core.internal.errors.Problems;
-import dev.licensing.core.internal.errors.FieldPath;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.licensing.api.ErrorCode;
+import dev.licensing.core.internal.errors.FieldPath;
+import dev.licensing.core.internal.errors.Problems;
 
 import java.util.ArrayList;
 import java.util.Iterator;

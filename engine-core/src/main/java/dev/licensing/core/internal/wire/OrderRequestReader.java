@@ -1,10 +1,5 @@
 package dev.licensing.core.internal.wire;
 
-import dev.licensing.core.internal.errors.Problems;
-import dev.licensing.core.internal.errors.FieldPath;
-import dev.licensing.core.internal.rules.OrderTypes;
-import dev.licensing.core.wire.DecodedOrder;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.licensing.api.ErrorCode;
@@ -13,6 +8,12 @@ import dev.licensing.api.order.ItemRequest;
 import dev.licensing.api.order.LicenseRequest;
 import dev.licensing.api.order.OrderRequest;
 import dev.licensing.api.order.UserRequest;
+import dev.licensing.core.internal.rules.OrderSize;
+
+import dev.licensing.core.internal.errors.FieldPath;
+import dev.licensing.core.internal.errors.Problems;
+import dev.licensing.core.internal.rules.OrderTypes;
+import dev.licensing.core.wire.DecodedOrder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +118,7 @@ public final class OrderRequestReader {
             return List.of();
         }
         List<ItemRequest> requests = new ArrayList<>();
+        long[] listed = {0};
         for (FieldReader item : items) {
             requests.add(new ItemRequest(
                     item.requiredString("product_code"),
@@ -127,15 +129,27 @@ public final class OrderRequestReader {
                     item.string("license_policy"),
                     item.int64("customer_account_id"),
                     item.string("note"),
-                    licenses(item)));
+                    licenses(item, listed)));
             item.finish();
         }
         return requests;
     }
 
-    private static List<LicenseRequest> licenses(FieldReader item) {
+    /**
+     * @param listed the licenses the order's earlier items list; a list that takes it above
+     *               {@link OrderSize#MAX_LICENSES} is refused undecoded, for decoding it is what the limit protects
+     */
+    private static List<LicenseRequest> licenses(FieldReader item, long[] listed) {
         List<FieldReader> licenses = item.requiredObjects("licenses");
         if (licenses == null) {
+            return List.of();
+        }
+        long before = listed[0];
+        listed[0] += licenses.size();
+        if (listed[0] > OrderSize.MAX_LICENSES) {
+            if (before <= OrderSize.MAX_LICENSES) {
+                item.findings().add(ErrorCode.TOO_MANY_LICENSES, item.pathOf("licenses"), OrderSize.TOO_MANY);
+            }
             return List.of();
         }
         List<LicenseRequest> requests = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.licensing.core.internal.wire;
 
-import dev.licensing.core.internal.errors.FieldPath;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.licensing.api.FeatureProperties;
@@ -43,13 +42,19 @@ public final class OrderResponseWriter {
             "max_consumptions", "max_overages", "reset_consumption");
     /** Shown after a user-based license's users, as on the page. */
     private static final LicenseProperty MAX_LICENSE_USERS = LicenseProperty.named("max_license_users");
-    private static final Map<String, LicenseProperty> PROPERTIES_BY_RESPONSE_NAME = LicenseProperty.all().stream()
-            .collect(Collectors.toUnmodifiableMap(LicenseProperty::responseName, property -> property));
+    /** {@link #PAGE_LICENSE_FIELDS} resolved once: each a property, or {@code null} for one of the license's own. */
+    private static final LicenseProperty[] PAGE_PROPERTIES;
     private static final List<LicenseProperty> PROPERTIES_OFF_THE_PAGE = LicenseProperty.all().stream()
             .filter(property -> property != MAX_LICENSE_USERS && !PAGE_LICENSE_FIELDS.contains(property.responseName()))
             .toList();
     private static final LicenseProperty MAINTENANCE_DURATION = LicenseProperty.named("maintenance_duration");
     private static final LicenseProperty MAINTENANCE_PERIOD = LicenseProperty.named("maintenance_period");
+
+    static {
+        Map<String, LicenseProperty> byResponseName = LicenseProperty.all().stream()
+                .collect(Collectors.toUnmodifiableMap(LicenseProperty::responseName, property -> property));
+        PAGE_PROPERTIES = PAGE_LICENSE_FIELDS.stream().map(byResponseName::get).toArray(LicenseProperty[]::new);
+    }
 
     private final JsonGenerator out;
 
@@ -93,14 +98,12 @@ public final class OrderResponseWriter {
         LicenseProperties p = license.properties();
         Shown shown = new Shown("license " + license.id());
         out.writeStartObject();
-        for (String field : PAGE_LICENSE_FIELDS) {
-            LicenseProperty property = PROPERTIES_BY_RESPONSE_NAME.get(field);
-            if (property != null) {
-                if (shows(property, p)) {
-                    property(property, p, shown);
-                }
-            } else {
-                ownField(field, license, shown);
+        for (int i = 0; i < PAGE_PROPERTIES.length; i++) {
+            LicenseProperty property = PAGE_PROPERTIES[i];
+            if (property == null) {
+                ownField(PAGE_LICENSE_FIELDS.get(i), license, shown);
+            } else if (shows(property, p)) {
+                property(property, p, shown);
             }
         }
         for (LicenseProperty property : PROPERTIES_OFF_THE_PAGE) {

@@ -15,6 +15,7 @@ import dev.licensing.core.internal.settle.Settlement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,23 +33,39 @@ public final class OrderWriter {
     }
 
     /**
+     * Told, inside the store transaction, what orders of a batch became once they are written and before they commit
+     * (so that what must be kept of them, a generated password, is kept first); throwing rolls them back.
+     */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        /** @param first the index in the batch of {@code outcomes.get(0)}; the outcomes are consecutive */
+        void written(int first, List<WriteOutcome> outcomes);
+    }
+
+    /**
      * Writes one order in a transaction of its own.
      *
      * @throws OrderRejectedException when the id or a given key is taken (nothing written)
      * @throws UniqueViolationException when a racing writer still won on the second run (nothing written)
      */
     public WriteOutcome writeOne(LicenseStore store, PlannedOrder planned) {
+        return writeOne(store, planned, written -> {
+        });
+    }
+
+    private WriteOutcome writeOne(LicenseStore store, PlannedOrder planned, Consumer<WriteOutcome> beforeCommit) {
         try {
-            return writeOneAttempt(store, planned);
+            return writeOneAttempt(store, planned, beforeCommit);
         } catch (UniqueViolationException raced) {
             // Only a store whose writers run side by side gets here (violated() rethrows just these kinds): another
             // transaction created one of the order's users, its customer or (for an append) the order itself after
             // this one read them. Once more, in a new transaction whose settlement reads and reuses them.
-            return writeOneAttempt(store, planned);
+            return writeOneAttempt(store, planned, beforeCommit);
         }
     }
 
-    private WriteOutcome writeOneAttempt(LicenseStore store, PlannedOrder planned) {
+    private WriteOutcome writeOneAttempt(LicenseStore store, PlannedOrder planned,
+                                         Consumer<WriteOutcome> beforeCommit) {
         return store.inTransaction(tx -> {
             Settlement settlement = new Settlement(tx, planned.company(), List.of(planned), random);
             WriteOutcome outcome;
@@ -61,6 +78,7 @@ public final class OrderWriter {
             if (!outcome.written()) {
                 throw new OrderRejectedException(outcome.errors());
             }
+            beforeCommit.accept(outcome);
             return outcome;
         });
     }
@@ -73,23 +91,41 @@ public final class OrderWriter {
      * costs a few smaller transactions, not one per order, and only the guilty order is rejected.
      */
     public List<WriteOutcome> writeBatch(LicenseStore store, List<PlannedOrder> batch) {
+        return writeBatch(store, batch, (first, outcomes) -> {
+        });
+    }
+
+    /**
+     * As {@link #writeBatch(LicenseStore, List)}, telling {@code beforeCommit} each transaction's outcomes before it
+     * commits: the whole batch's at once, or, when the batch is retried in halves, each smaller transaction's (a
+     * single order rejected by a race is told after its transaction rolled back).
+     */
+    public List<WriteOutcome> writeBatch(LicenseStore store, List<PlannedOrder> batch, BeforeCommit beforeCommit) {
         if (batch.isEmpty()) {
             return List.of();
         }
         try {
-            return store.inTransaction(tx -> write(tx, new Settlement(tx, batch.get(0).company(), batch, random), batch));
+            return store.inTransaction(tx -> {
+                List<WriteOutcome> outcomes =
+                        write(tx, new Settlement(tx, batch.get(0).company(), batch, random), batch);
+                beforeCommit.written(0, outcomes);
+                return outcomes;
+            });
         } catch (UniqueViolationException e) {
             if (batch.size() == 1) {
                 PlannedOrder planned = batch.get(0);
                 try {
-                    return List.of(writeOne(store, planned));
+                    return List.of(writeOne(store, planned, written -> beforeCommit.written(0, List.of(written))));
                 } catch (OrderRejectedException rejected) {
-                    return List.of(new WriteOutcome(planned, null, rejected.errors()));
+                    WriteOutcome outcome = new WriteOutcome(planned, null, rejected.errors());
+                    beforeCommit.written(0, List.of(outcome));
+                    return List.of(outcome);
                 }
             }
             int half = batch.size() / 2;
-            List<WriteOutcome> outcomes = new ArrayList<>(writeBatch(store, batch.subList(0, half)));
-            outcomes.addAll(writeBatch(store, batch.subList(half, batch.size())));
+            List<WriteOutcome> outcomes = new ArrayList<>(writeBatch(store, batch.subList(0, half), beforeCommit));
+            outcomes.addAll(writeBatch(store, batch.subList(half, batch.size()),
+                    (first, written) -> beforeCommit.written(half + first, written)));
             return outcomes;
         }
     }

@@ -5,9 +5,9 @@ import dev.licensing.api.LicenseProperties;
 import dev.licensing.core.Props;
 import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.internal.errors.Problems;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
@@ -60,5 +60,27 @@ class DatesTest {
             assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
             assertThat(e.field()).isEqualTo("items[0].licenses[0].validity_period");
         });
+    }
+
+    @Test
+    void aDateAloneAsAnEndMeansTheWholeDayAndWithATimeThatInstant() {
+        assertThat(Dates.parseEnd("2026-06-26")).contains(Instant.parse("2026-06-27T00:00:00Z"));
+        assertThat(Dates.parseEnd("2024-2-29")).contains(Instant.parse("2024-03-01T00:00:00Z"));
+        assertThat(Dates.parseEnd("2026-06-26T09:00Z")).contains(Instant.parse("2026-06-26T09:00:00Z"));
+        assertThat(Dates.parseEnd("2026-06-26 23:59:59")).contains(Instant.parse("2026-06-26T23:59:59Z"));
+        assertThat(Dates.parseEnd("soon")).isEmpty();
+        assertThat(Dates.parseEnd(null)).isEmpty();
+    }
+
+    @Test
+    void aDateBefore1970IsAValidationErrorAndTheEpochIsADate() {
+        Problems violations = new Problems();
+        assertThat(Dates.check("0001-01-01T00:00:00Z", FieldPath.ROOT.field("created"), violations)).isEmpty();
+        assertThat(Dates.check("1969-12-31T23:59:59.999999999Z", FieldPath.ROOT.field("start_date"), violations))
+                .isEmpty();
+        assertThat(Dates.check("1970-01-01", FieldPath.ROOT.field("expiry_date"), violations)).contains(Instant.EPOCH);
+        assertThat(violations.errors()).extracting(e -> e.code(), e -> e.field()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ErrorCode.VALIDATION_ERROR, "created"),
+                org.assertj.core.groups.Tuple.tuple(ErrorCode.VALIDATION_ERROR, "start_date"));
     }
 }
