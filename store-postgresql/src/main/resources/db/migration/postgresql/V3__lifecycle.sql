@@ -65,9 +65,9 @@ CREATE UNIQUE INDEX license_events_request ON license_events (company_id, licens
     WHERE request_id IS NOT NULL;
 
 -- Which licenses list which user, by the license's key in its table: findUserLicenses starts from the user's email
--- and reads only that user's licenses. The trigger fills it from licenses.users_json (an array of [user id, ...]
--- arrays, store-jdbc's LicenseJson) as licenses are written (they never change afterwards); the INSERT below fills it
--- for the licenses of a version-2 database.
+-- and reads only that user's licenses. store-jdbc's OrderBatch writes a row per user beside each license it inserts
+-- (licenses never change afterwards; no trigger, whose JSON parsing would refuse some emails Java holds); the INSERT
+-- below fills it for the licenses of a version-2 database, from users_json (arrays of [user id, email, ...]).
 CREATE TABLE license_users (
     company_id    BIGINT  NOT NULL,
     user_id       BIGINT  NOT NULL,
@@ -79,14 +79,3 @@ CREATE TABLE license_users (
 INSERT INTO license_users (company_id, user_id, order_pk, item_position, position)
     SELECT l.company_id, CAST(u.value ->> 0 AS BIGINT), l.order_pk, l.item_position, l.position
     FROM licenses l, json_array_elements(CAST(l.users_json AS json)) u WHERE l.users_json IS NOT NULL;
-
-CREATE FUNCTION license_users_of_new_license() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO license_users (company_id, user_id, order_pk, item_position, position)
-        SELECT NEW.company_id, CAST(u.value ->> 0 AS BIGINT), NEW.order_pk, NEW.item_position, NEW.position
-        FROM json_array_elements(CAST(NEW.users_json AS json)) u;
-    RETURN NULL;
-END
-$$;
-CREATE TRIGGER license_users_of_new_license AFTER INSERT ON licenses
-    FOR EACH ROW WHEN (NEW.users_json IS NOT NULL) EXECUTE FUNCTION license_users_of_new_license();

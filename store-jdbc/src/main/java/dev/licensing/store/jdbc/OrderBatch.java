@@ -2,6 +2,7 @@ package dev.licensing.store.jdbc;
 
 import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.License;
+import dev.licensing.api.model.LicenseUser;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
@@ -56,6 +57,9 @@ final class OrderBatch {
             "position", "id", "company_id", "product_id", "product_code", "created_at", "updated_at", "license_key",
             "is_bundle", "bundle_license_id", "policy_id", "policy_code", "note", "metadata", "users_json",
             "features_json", "custom_fields_json"), PropertyColumns.LICENSE));
+    /** Which licenses list which user, where no trigger fills it ({@link SqlDialect#fillsLicenseUsers()}). */
+    private static final String LICENSE_USERS = insert("license_users",
+            List.of("company_id", "user_id", "order_pk", "item_position", "position"));
 
     /**
      * Rows per table after which the batches are executed, bounding the driver's parameter arrays for a huge write.
@@ -83,7 +87,7 @@ final class OrderBatch {
         this.dialect = dialect;
         this.items = insert("order_items",
                 dialect.childTablesCarryCompany() ? concat(ITEM_COLUMNS, List.of("company_id")) : ITEM_COLUMNS);
-        this.tables = List.of(CUSTOMERS, CUSTOMER_UPDATES, USERS, ORDERS, items, LICENSES);
+        this.tables = List.of(CUSTOMERS, CUSTOMER_UPDATES, USERS, ORDERS, items, LICENSES, LICENSE_USERS);
     }
 
     void write(List<OrderWrite> writes) throws SQLException {
@@ -298,6 +302,17 @@ final class OrderBatch {
         setText(ps, 19, json.customFields(license.customFields()));
         PropertyColumns.bind(ps, 20, license.properties());
         ps.addBatch();
+        if (!dialect.fillsLicenseUsers()) {
+            for (LicenseUser user : license.users()) {
+                PreparedStatement row = row(LICENSE_USERS);
+                row.setLong(1, companyId);
+                row.setLong(2, user.userId());
+                row.setLong(3, orderPk);
+                row.setInt(4, itemPosition);
+                row.setInt(5, position);
+                row.addBatch();
+            }
+        }
     }
 
     /** A value of one company, as the write gave it and as the rule compares it. */

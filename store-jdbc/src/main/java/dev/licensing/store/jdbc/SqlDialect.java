@@ -39,6 +39,14 @@ public interface SqlDialect {
      */
     boolean textHoldsNul();
 
+    /**
+     * Whether the database fills {@code license_users} itself as licenses are inserted (SQLite: a trigger over the
+     * license's {@code users_json}); where not, {@link OrderBatch} inserts a row per user of each license beside it.
+     * PostgreSQL's JSON parser refuses some strings Java holds (an unpaired surrogate in an email), so a trigger there
+     * could refuse an order that SQLite stores.
+     */
+    boolean fillsLicenseUsers();
+
     /** An expression that orders a table's rows by when they were inserted (customers). */
     String creationOrder();
 

@@ -51,6 +51,12 @@ enum PostgresDialect implements SqlDialect {
         return false;
     }
 
+    /** Written with the licenses (store-jdbc's OrderBatch), no trigger. */
+    @Override
+    public boolean fillsLicenseUsers() {
+        return false;
+    }
+
     @Override
     public String forUpdate() {
         return " FOR UPDATE";

@@ -37,6 +37,12 @@ enum SqliteDialect implements SqlDialect {
         return true;
     }
 
+    /** The trigger of V4__lifecycle.sql fills it. */
+    @Override
+    public boolean fillsLicenseUsers() {
+        return true;
+    }
+
     @Override
     public String forUpdate() {
         return "";
