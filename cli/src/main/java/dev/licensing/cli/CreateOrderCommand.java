@@ -35,6 +35,12 @@ final class CreateOrderCommand implements Callable<Integer> {
             description = "Accept fields the request type does not know; report each on stderr.")
     private boolean ignoreUnknownFields;
 
+    @Option(names = "--idempotency-key", paramLabel = "KEY",
+            description = "Answer a retry of this request with its first response (new_passwords empty, a "
+                    + "'replayed' warning on stderr), writing nothing; the same key with another request is "
+                    + "idempotency_key_reused. Kept per company for 30 days, in the store.")
+    private String idempotencyKey;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -43,7 +49,7 @@ final class CreateOrderCommand implements Callable<Integer> {
         LicenseSpringJson json = new LicenseSpringJson(ignoreUnknownFields);
         try (LicenseStore store = options.openStore()) {
             LicenseEngine engine = options.engine(store, ignoreUnknownFields);
-            OrderResult result = engine.createOrderJson(options.company, request);
+            OrderResult result = engine.createOrderJson(options.company, request, idempotencyKey);
             for (Warning warning : result.warnings()) {
                 err.println("warning: " + warning.field() + ": " + warning.message());
             }

@@ -11,6 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -164,6 +166,48 @@ class CreateOrderCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("yesterday");
+    }
+
+    /**
+     * DESIGN §3 "Retried deliveries": a retry under its key, in another process on the same file, prints the first
+     * response again with new_passwords empty and the replayed warning on stderr; another body under the key exits 1.
+     */
+    @Test
+    void aRetryUnderItsIdempotencyKeyPrintsTheFirstResponseAgainAndAnotherBodyIsRefused() throws IOException {
+        Path db = dir.resolve("store.db");
+        Path request = PAGE_EXAMPLES.resolve("request-user-based.json");
+        CommandRun first = createOrderIn(db, request, "--idempotency-key", "webhook-7");
+        CommandRun retry = createOrderIn(db, request, "--idempotency-key", "webhook-7");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.err()).isEmpty();
+        assertThat(JSON.readTree(first.out()).path("new_passwords").size()).isEqualTo(1);
+        assertThat(retry.exitCode()).as(retry.err()).isZero();
+        assertThat(retry.out()).isEqualTo(first.out().replaceFirst("\"new_passwords\" : \\[[^\\]]*\\]",
+                "\"new_passwords\" : [ ]"));
+        assertThat(retry.err().lines()).singleElement().asString()
+                .startsWith("warning: replayed: the first response to idempotency key 'webhook-7'");
+        CommandRun show = CommandRun.of("show-order", "id_1546606209296", "--db", db.toString());
+        assertThat(show.out()).as("nothing written by the retry").isEqualTo(retry.out());
+
+        Path other = write("{\"id\": \"another\", \"items\": [{\"product_code\": \"TT\", \"licenses\": "
+                + "[{\"users\": [{\"email\": \"someone@example.com\"}]}]}]}");
+        CommandRun refused = createOrderIn(db, other, "--idempotency-key", "webhook-7");
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(1);
+        JsonNode error = JSON.readTree(refused.out()).at("/errors/0");
+        assertThat(error.path("code").asText()).isEqualTo("idempotency_key_reused");
+        assertThat(error.path("field").asText()).isEqualTo("idempotency_key");
+
+        CommandRun invalid = createOrderIn(db, request, "--idempotency-key", "webhook 7");
+        assertThat(invalid.exitCode()).isEqualTo(1);
+        assertThat(JSON.readTree(invalid.out()).at("/errors/0/field").asText()).isEqualTo("idempotency_key");
+    }
+
+    private CommandRun createOrderIn(Path db, Path request, String... more) {
+        List<String> args = new ArrayList<>(List.of("create-order", request.toString(), "--db", db.toString(),
+                "--catalog", USER_CATALOG, "--now", "2025-02-24T15:45:07Z", "--seed", "42"));
+        args.addAll(List.of(more));
+        return CommandRun.of(args.toArray(String[]::new));
     }
 
     private CommandRun createOrder(Path request, String catalog) {

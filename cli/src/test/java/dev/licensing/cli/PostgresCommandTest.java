@@ -92,7 +92,7 @@ class PostgresCommandTest {
                 "--catalog", "../examples/catalog.json");
 
         assertThat(migrated.exitCode()).as(migrated.err()).isZero();
-        assertThat(migrated.out()).isEqualTo("schema version 3\n");
+        assertThat(migrated.out()).isEqualTo("schema version 4\n");
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(created.exitCode()).as(created.err()).isZero();
     }
@@ -104,8 +104,8 @@ class PostgresCommandTest {
         try (Connection connection = DriverManager.getConnection(url);
              Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
-                    + "checksum, installed_by, execution_time, success) VALUES (4, '4', 'from the future', 'SQL', "
-                    + "'V4__from_the_future.sql', 0, 'test', 0, true)");
+                    + "checksum, installed_by, execution_time, success) VALUES (5, '5', 'from the future', 'SQL', "
+                    + "'V5__from_the_future.sql', 0, 'test', 0, true)");
         }
 
         CommandRun refused = CommandRun.of("show-order", "x", "--db", url);
@@ -113,7 +113,7 @@ class PostgresCommandTest {
 
         assertThat(refused.exitCode()).isEqualTo(ExitCode.STORE_FAILED);
         assertThat(refused.err()).contains(url.substring(0, url.indexOf('?')))
-                .contains("newer version of the engine (schema version 4; this version knows up to 3)");
+                .contains("newer version of the engine (schema version 5; this version knows up to 4)");
         assertThat(notMigrated.exitCode()).isEqualTo(ExitCode.STORE_FAILED);
         assertThat(refused.out()).isEmpty();
     }

@@ -43,6 +43,11 @@ public enum ErrorCode {
     LICENSE_KEY_EXISTS("license_key_exists"),
     /** An order asks for more licenses than one order may hold (bundle sub-licenses count). */
     TOO_MANY_LICENSES("too_many_licenses"),
+    /**
+     * An idempotency key already kept, within its 30 days, for a different request (compared after decoding): the key
+     * names one request, whose first response a retry gets again.
+     */
+    IDEMPOTENCY_KEY_REUSED("idempotency_key_reused"),
     /** The same email twice in one license's users. */
     DUPLICATE_EMAIL("duplicate_email"),
     /** No order with that id in the company. */

@@ -23,9 +23,11 @@ import dev.licensing.core.internal.OrderPipeline;
 import dev.licensing.core.internal.catalog.CatalogCache;
 import dev.licensing.core.internal.catalog.CatalogIndex;
 import dev.licensing.core.internal.catalog.CatalogValidator;
+import dev.licensing.core.internal.errors.Problems;
 import dev.licensing.core.internal.importing.OrderImport;
 import dev.licensing.core.internal.lifecycle.Lifecycle;
 import dev.licensing.core.internal.plan.PlannedOrder;
+import dev.licensing.core.internal.rules.IdempotencyKeys;
 import dev.licensing.core.internal.vip.VipService;
 import dev.licensing.core.internal.write.WriteOutcome;
 import dev.licensing.core.vip.VipMarketplace;
@@ -89,18 +91,54 @@ public final class LicenseEngine {
     }
 
     /**
+     * As {@link #createOrder(String, OrderRequest)}, under an idempotency key (DESIGN §3 "Retried deliveries"): a retry
+     * with the same key and the same request, within 30 days by the engine's clock, answers the first response again
+     * ({@code new_passwords} empty, a {@link dev.licensing.api.model.Warning#REPLAYED} warning) and writes nothing,
+     * on any engine of the same store; the same key with a different request is {@code idempotency_key_reused}.
+     *
+     * @param idempotencyKey a non-empty string of at most 255 characters without white space, format or control
+     *                       characters, or {@code null} for none
+     * @throws OrderRejectedException with every violation found (an invalid key: {@code validation_error} at
+     *                                {@code idempotency_key}); nothing was written
+     */
+    public OrderResult createOrder(String company, OrderRequest request, String idempotencyKey) {
+        requireCompany(company);
+        if (idempotencyKey == null) {
+            return createOrder(company, request);
+        }
+        return orders.create(company, Objects.requireNonNull(request, "request"), List.of(), idempotencyKey);
+    }
+
+    /**
      * Creates the order a LicenseSpring request body describes. With {@code ignoreUnknownFields} the fields the request
      * types do not know are reported as warnings on the result.
      *
      * @throws OrderRejectedException with every structural violation of the body, else as {@link #createOrder}
      */
     public OrderResult createOrderJson(String company, String body) {
+        return createOrderJson(company, body, null);
+    }
+
+    /**
+     * As {@link #createOrderJson(String, String)}, under an idempotency key as {@link #createOrder(String,
+     * OrderRequest, String)} says: requests are compared after decoding, so white space and member order do not matter.
+     *
+     * @param idempotencyKey the key, or {@code null} for none
+     */
+    public OrderResult createOrderJson(String company, String body, String idempotencyKey) {
         requireCompany(company);
         DecodedOrder decoded = json.readOrder(body);
         if (!decoded.errors().isEmpty()) {
-            throw new OrderRejectedException(decoded.errors());
+            Problems violations = new Problems();
+            violations.addAll(decoded.errors());
+            if (idempotencyKey != null) {
+                IdempotencyKeys.check(idempotencyKey, violations);
+            }
+            throw new OrderRejectedException(violations.errors());
         }
-        return orders.create(company, decoded.request(), decoded.warnings());
+        return idempotencyKey == null
+                ? orders.create(company, decoded.request(), decoded.warnings())
+                : orders.create(company, decoded.request(), decoded.warnings(), idempotencyKey);
     }
 
     /**
@@ -108,12 +146,22 @@ public final class LicenseEngine {
      * UTF-8, a byte-order mark in front skipped; bytes that are not UTF-8 are {@code invalid_encoding}.
      */
     public OrderResult createOrderJson(String company, byte[] body) {
+        return createOrderJson(company, body, null);
+    }
+
+    /**
+     * As {@link #createOrderJson(String, byte[])}, under an idempotency key as {@link #createOrderJson(String, String,
+     * String)} says.
+     *
+     * @param idempotencyKey the key, or {@code null} for none
+     */
+    public OrderResult createOrderJson(String company, byte[] body, String idempotencyKey) {
         Utf8Text.Decoded decoded = new Utf8Text().decodeBody(Objects.requireNonNull(body, "body"));
         if (decoded.text() == null) {
             throw new OrderRejectedException(List.of(new LicensingError(ErrorCode.INVALID_ENCODING,
                     decoded.problem(), null)));
         }
-        return createOrderJson(company, decoded.text());
+        return createOrderJson(company, decoded.text(), idempotencyKey);
     }
 
     /**

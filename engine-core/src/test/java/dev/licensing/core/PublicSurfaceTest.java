@@ -62,15 +62,18 @@ class PublicSurfaceTest {
     /**
      * The engine's entry points and what an import asks of its listener, one by one: a new one is a deliberate
      * addition to the contract (issue 15 added the byte entry points, whose input may not be UTF-8, and the listener's
-     * flush before each commit and its stop request; issue 12 the VIP Marketplace dialect's one home; issue 11 the lifecycle's operations).
+     * flush before each commit and its stop request, and the idempotency key beside a request; issue 12 the VIP Marketplace dialect's one home; issue 11 the lifecycle's operations).
      */
     @Test
     void theEngineAndTheImportListenerOfferTheseMethodsOnly() {
         assertThat(publicMethods(LicenseEngine.class)).containsExactlyInAnyOrder(
                 "builder(LicenseStore)",
                 "createOrder(String,OrderRequest)",
+                "createOrder(String,OrderRequest,String)",
                 "createOrderJson(String,String)",
+                "createOrderJson(String,String,String)",
                 "createOrderJson(String,byte[])",
+                "createOrderJson(String,byte[],String)",
                 "createOrders(String,List)",
                 "importOrders(String,Iterator,ImportOptions,ImportListener)",
                 "importOrders(String,InputStream,ImportOptions,ImportListener)",

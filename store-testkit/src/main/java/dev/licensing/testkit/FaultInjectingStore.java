@@ -4,6 +4,7 @@ import dev.licensing.api.catalog.Catalog;
 import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.User;
+import dev.licensing.api.store.KeptIdempotencyKey;
 import dev.licensing.api.store.LicenseStore;
 import dev.licensing.api.model.License;
 import dev.licensing.api.store.LicenseEvent;
@@ -19,6 +20,7 @@ import dev.licensing.api.vip.VipOrder;
 import dev.licensing.api.vip.VipSubscription;
 
 import java.time.LocalDate;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -31,26 +33,30 @@ import java.util.function.Function;
  * A store that fails once, on purpose: the {@code failingWrite}-th call of {@link StoreTransaction#write} (counting from
  * 1 across every transaction) throws a {@link StoreException}, for tests of atomicity at every level. The failing call
  * first hands its writes to the wrapped store, so the rollback that follows has real writes to undo. Everything else
- * goes to the wrapped store unchanged. {@link #failingVipWrite} does the same with {@link StoreTransaction#writeVip}.
+ * goes to the wrapped store unchanged. {@link #failingVipWrite} does the same with {@link StoreTransaction#writeVip},
+ * {@link #failingKeep} with {@link StoreTransaction#keepIdempotencyKey}.
  */
 public final class FaultInjectingStore implements LicenseStore {
     private final LicenseStore delegate;
     private final int failingWrite;
     private final int failingVipWrite;
+    private final int failingKeep;
     private final AtomicInteger writeCalls = new AtomicInteger();
+    private final AtomicInteger keepCalls = new AtomicInteger();
     private final AtomicInteger vipWriteCalls = new AtomicInteger();
 
     public FaultInjectingStore(LicenseStore delegate, int failingWrite) {
-        this(delegate, failingWrite, 0);
+        this(delegate, failingWrite, 0, 0);
         if (failingWrite < 1) {
             throw new IllegalArgumentException("write calls count from 1: " + failingWrite);
         }
     }
 
-    private FaultInjectingStore(LicenseStore delegate, int failingWrite, int failingVipWrite) {
+    private FaultInjectingStore(LicenseStore delegate, int failingWrite, int failingVipWrite, int failingKeep) {
         this.delegate = delegate;
         this.failingWrite = failingWrite;
         this.failingVipWrite = failingVipWrite;
+        this.failingKeep = failingKeep;
     }
 
     /** A store whose {@code failingVipWrite}-th call of {@code writeVip} (counting from 1) fails after writing. */
@@ -58,7 +64,18 @@ public final class FaultInjectingStore implements LicenseStore {
         if (failingVipWrite < 1) {
             throw new IllegalArgumentException("writeVip calls count from 1: " + failingVipWrite);
         }
-        return new FaultInjectingStore(delegate, 0, failingVipWrite);
+        return new FaultInjectingStore(delegate, 0, failingVipWrite, 0);
+    }
+
+    /**
+     * A store whose {@code failingKeep}-th call of {@code keepIdempotencyKey} (counting from 1) fails after keeping the
+     * key: the order written before it in the transaction must roll back with it.
+     */
+    public static FaultInjectingStore failingKeep(LicenseStore delegate, int failingKeep) {
+        if (failingKeep < 1) {
+            throw new IllegalArgumentException("keepIdempotencyKey calls count from 1: " + failingKeep);
+        }
+        return new FaultInjectingStore(delegate, 0, 0, failingKeep);
     }
 
     /** How many {@code write} calls were made so far, the failing one included. */
@@ -224,6 +241,21 @@ public final class FaultInjectingStore implements LicenseStore {
         @Override
         public Optional<VipReplay> findVipReplay(String company, String correlationId) {
             return transaction.findVipReplay(company, correlationId);
+        }
+
+        @Override
+        public Optional<KeptIdempotencyKey> findIdempotencyKey(String company, String key) {
+            return transaction.findIdempotencyKey(company, key);
+        }
+
+        @Override
+        public boolean keepIdempotencyKey(String company, KeptIdempotencyKey kept, Instant expiredBefore) {
+            int call = keepCalls.incrementAndGet();
+            boolean keptNow = transaction.keepIdempotencyKey(company, kept, expiredBefore);
+            if (call == failingKeep) {
+                throw new StoreException("injected failure of keepIdempotencyKey call " + call, null);
+            }
+            return keptNow;
         }
     }
 }

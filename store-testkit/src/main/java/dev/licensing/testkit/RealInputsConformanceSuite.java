@@ -13,11 +13,14 @@ import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.License;
 import dev.licensing.api.model.OrderResult;
 import dev.licensing.api.model.User;
+import dev.licensing.api.model.Warning;
 import dev.licensing.api.order.CustomFieldRequest;
 import dev.licensing.api.order.CustomerRequest;
 import dev.licensing.api.order.FeatureRequest;
 import dev.licensing.api.order.OrderRequest;
+import dev.licensing.api.store.KeptIdempotencyKey;
 import dev.licensing.api.store.LicenseStore;
+import dev.licensing.api.store.StoreException;
 import dev.licensing.api.store.StoreReader;
 import dev.licensing.api.store.StoreTransaction;
 import dev.licensing.core.LicenseEngine;
@@ -26,6 +29,7 @@ import dev.licensing.core.importing.ImportOptions;
 import dev.licensing.core.importing.ImportOutcome;
 import dev.licensing.core.importing.ImportSummary;
 import dev.licensing.core.wire.InvalidCatalogException;
+import dev.licensing.core.wire.LicenseSpringJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -38,6 +42,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -45,6 +50,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import static dev.licensing.testkit.TestOrders.featureProps;
@@ -386,6 +397,245 @@ public abstract class RealInputsConformanceSuite {
                     .isInstanceOfSatisfying(OrderRejectedException.class, e -> assertThat(e.errors())
                             .extracting(LicensingError::code, LicensingError::field)
                             .containsExactly(tuple(ErrorCode.TOO_MANY_LICENSES, "items[0].licenses")));
+        }
+    }
+
+    /**
+     * Issue 15 item 7, DESIGN §3 "Retried deliveries": a webhook retried under its idempotency key gets the first
+     * response again ({@code new_passwords} empty, a {@code replayed} warning) and writes nothing, on any engine of the
+     * store, for 30 days by the engine's clock; the same key with another request is {@code idempotency_key_reused}.
+     */
+    @Nested
+    class RetriedDeliveries {
+        private static final LicenseSpringJson WIRE = new LicenseSpringJson(false);
+        /** A new user (so a password), a given key and metadata. */
+        private static final String BODY = "{\"id\": \"w-1\", \"metadata\": \"{\\\"a\\\": 1, \\\"b\\\": 2}\", "
+                + "\"items\": [{\"product_code\": \"USR\", \"licenses\": [{\"users\": [{\"email\": \"lena@example.de\"}]}]}, "
+                + "{\"product_code\": \"KEY\", \"licenses\": [{\"key\": \"WH-1\", \"metadata\": {\"x\": 1, \"y\": [1, 2]}}]}]}";
+        /** The same request: other white space, members in another order, the metadata's members too. */
+        private static final String SAME_BODY_RESHAPED = """
+                {
+                  "items": [
+                    {"licenses": [{"users": [{"email": "lena@example.de"}]}], "product_code": "USR"},
+                    {"licenses": [{"metadata": {"y": [1, 2], "x": 1}, "key": "WH-1"}], "product_code": "KEY"}
+                  ],
+                  "metadata": "{\\"b\\": 2, \\"a\\": 1}",
+                  "id": "w-1"
+                }
+                """;
+        private static final String APPEND = "{\"id\": \"w-1\", \"append\": true, \"items\": [{\"product_code\": "
+                + "\"KEY\", \"licenses\": [{}, {}]}]}";
+
+        /** What a replay must answer: the first response exactly, its passwords aside. */
+        private static String withoutPasswords(OrderResult first) {
+            return WIRE.writeResult(new OrderResult(first.order(), List.of(), List.of()), true);
+        }
+
+        private void assertReplayed(OrderResult replay, OrderResult first) {
+            assertThat(WIRE.writeResult(replay, true)).isEqualTo(withoutPasswords(first));
+            assertThat(replay.newPasswords()).isEmpty();
+            assertThat(replay.replayed()).isTrue();
+            assertThat(replay.warnings()).filteredOn(Warning::replayed).hasSize(1);
+        }
+
+        private Map<String, User> usersNamedLena() {
+            return store.read(r -> r.findUsers(COMPANY, List.of("lena@example.de")));
+        }
+
+        private Optional<dev.licensing.api.model.Order> stored(String orderId) {
+            return engine.findOrder(COMPANY, orderId);
+        }
+
+        @Test
+        void aRetryAnswersTheFirstResponseAgainAndWritesNothing() {
+            OrderResult first = engine.createOrderJson(COMPANY, BODY, "delivery-1");
+            assertThat(first.newPasswords()).hasSize(1);
+            assertThat(first.replayed()).isFalse();
+            assertThat(first.warnings()).isEmpty();
+            var before = stored("w-1").orElseThrow();
+            Map<String, User> users = usersNamedLena();
+
+            OrderResult replay = engine.createOrderJson(COMPANY, BODY, "delivery-1");
+
+            assertReplayed(replay, first);
+            assertThat(WIRE.writeResult(first, true).replaceFirst(
+                    "\"new_passwords\" : \\[[^\\]]*\\]", "\"new_passwords\" : [ ]"))
+                    .as("byte for byte the first response but new_passwords")
+                    .isEqualTo(WIRE.writeResult(replay, true));
+            assertThat(stored("w-1")).contains(before);
+            assertThat(usersNamedLena()).isEqualTo(users);
+        }
+
+        @Test
+        void anAppendRetriedOnceAddsOnce() {
+            engine.createOrderJson(COMPANY, BODY);
+            OrderResult first = engine.createOrderJson(COMPANY, APPEND, "append-1");
+            OrderResult retry = engine.createOrderJson(COMPANY, APPEND, "append-1");
+
+            assertReplayed(retry, first);
+            assertThat(first.order().items()).hasSize(1);
+            assertThat(stored("w-1").orElseThrow().items()).hasSize(3);
+        }
+
+        @Test
+        void aReplayListsOnlyWhatItsRequestCreatedEvenAfterLaterAppends() {
+            OrderResult first = engine.createOrderJson(COMPANY, BODY, "delivery-1");
+            OrderResult appended = engine.createOrderJson(COMPANY, APPEND, "append-1");
+            engine.createOrderJson(COMPANY, APPEND);
+
+            assertReplayed(engine.createOrderJson(COMPANY, BODY, "delivery-1"), first);
+            assertReplayed(engine.createOrderJson(COMPANY, APPEND, "append-1"), appended);
+            assertThat(stored("w-1").orElseThrow().items()).hasSize(4);
+        }
+
+        @Test
+        void whiteSpaceAndMemberOrderDoNotMakeAnotherRequest() {
+            OrderResult first = engine.createOrderJson(COMPANY, BODY, "delivery-1");
+            assertReplayed(engine.createOrderJson(COMPANY, SAME_BODY_RESHAPED, "delivery-1"), first);
+            assertReplayed(engine.createOrderJson(COMPANY, SAME_BODY_RESHAPED.getBytes(StandardCharsets.UTF_8),
+                    "delivery-1"), first);
+        }
+
+        @Test
+        void aJavaRequestAndTheBodyThatDecodesToItAreOneRequest() {
+            OrderRequest request = order("j-1").item(item("KEY").license(key("JK-1"))).build();
+            OrderResult first = engine.createOrder(COMPANY, request, "java-1");
+            String body = "{\"id\": \"j-1\", \"items\": [{\"product_code\": \"KEY\", \"licenses\": [{\"key\": \"JK-1\"}]}]}";
+            assertReplayed(engine.createOrderJson(COMPANY, body, "java-1"), first);
+            assertReplayed(engine.createOrder(COMPANY, request, "java-1"), first);
+        }
+
+        @Test
+        void theSameKeyWithAnotherRequestIsRefusedAndWritesNothing() {
+            engine.createOrderJson(COMPANY, APPEND.replace("\"append\": true, ", ""), "k-1");
+            var before = stored("w-1").orElseThrow();
+            for (String other : List.of(BODY.replace("w-1", "w-2"), APPEND, APPEND.replace("{}, {}", "{}"))) {
+                assertThatThrownBy(() -> engine.createOrderJson(COMPANY, other, "k-1"))
+                        .isInstanceOfSatisfying(OrderRejectedException.class, e -> assertThat(e.errors())
+                                .extracting(LicensingError::code, LicensingError::field)
+                                .containsExactly(tuple(ErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotency_key")));
+            }
+            assertThat(stored("w-1")).contains(before);
+            assertThat(stored("w-2")).isEmpty();
+            Set<String> keys = store.read(r -> r.existingKeys(COMPANY, List.of("WH-1")));
+            assertThat(keys).isEmpty();
+        }
+
+        @Test
+        void aKeyIsKeptThirtyDaysByTheEnginesClockThenIsNewAgain() {
+            engine.createOrderJson(COMPANY, BODY);
+            OrderResult first = engine.createOrderJson(COMPANY, APPEND, "append-1");
+            Instant kept = NOW;
+
+            assertReplayed(engine(kept.plus(Duration.ofDays(30))).createOrderJson(COMPANY, APPEND, "append-1"), first);
+            assertThatThrownBy(() -> engine(kept.plus(Duration.ofDays(30)))
+                    .createOrderJson(COMPANY, APPEND.replace("{}, {}", "{}"), "append-1"))
+                    .isInstanceOfSatisfying(OrderRejectedException.class, e -> assertThat(e.errors())
+                            .extracting(LicensingError::code).containsExactly(ErrorCode.IDEMPOTENCY_KEY_REUSED));
+            assertThat(stored("w-1").orElseThrow().items()).hasSize(3);
+
+            LicenseEngine later = engine(kept.plus(Duration.ofDays(30)).plusMillis(1));
+            OrderResult again = later.createOrderJson(COMPANY, APPEND.replace("{}, {}", "{}"), "append-1");
+            assertThat(again.replayed()).isFalse();
+            assertThat(stored("w-1").orElseThrow().items()).hasSize(4);
+            assertReplayed(later.createOrderJson(COMPANY, APPEND.replace("{}, {}", "{}"), "append-1"), again);
+        }
+
+        @Test
+        void theKeyAndTheOrderCommitTogetherOrNotAtAll() {
+            engine.createOrderJson(COMPANY, BODY);
+            LicenseEngine failing = LicenseEngine.builder(FaultInjectingStore.failingKeep(store, 1))
+                    .clock(Clock.fixed(NOW, ZoneOffset.UTC)).random(new Random(42)).build();
+            assertThatThrownBy(() -> failing.createOrderJson(COMPANY, APPEND, "append-1"))
+                    .isInstanceOf(StoreException.class);
+            assertThat(stored("w-1").orElseThrow().items()).as("the append rolled back with its key").hasSize(2);
+            Optional<KeptIdempotencyKey> kept = store.read(reader -> reader.findIdempotencyKey(COMPANY, "append-1"));
+            assertThat(kept).isEmpty();
+
+            OrderResult first = engine.createOrderJson(COMPANY, APPEND, "append-1");
+            assertThat(first.replayed()).isFalse();
+            assertReplayed(engine.createOrderJson(COMPANY, APPEND, "append-1"), first);
+            assertThat(stored("w-1").orElseThrow().items()).hasSize(3);
+        }
+
+        @Test
+        void aReplayReportsThisRequestsIgnoredFieldsThenReplayed() {
+            LicenseEngine lenient = LicenseEngine.builder(store).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                    .random(new Random(42)).ignoreUnknownFields(true).build();
+            OrderResult first = lenient.createOrderJson(COMPANY, BODY, "delivery-1");
+            OrderResult replay = lenient.createOrderJson(COMPANY, BODY.replace("{\"id\"", "{\"vendor\": 1, \"id\""),
+                    "delivery-1");
+
+            assertReplayed(replay, first);
+            assertThat(replay.warnings()).extracting(Warning::field).containsExactly("vendor", Warning.REPLAYED);
+        }
+
+        @Test
+        void aReplayDoesNotDependOnTheCatalogAsItIsNow() {
+            OrderResult first = engine.createOrderJson(COMPANY, BODY, "delivery-1");
+            engine.replaceCatalog(COMPANY, new Catalog(List.of(), List.of(), List.of()));
+            assertReplayed(engine.createOrderJson(COMPANY, BODY, "delivery-1"), first);
+        }
+
+        @Test
+        void eachCompanyHasItsOwnKeys() {
+            engine.replaceCatalog("other", EngineTestCatalog.catalog());
+            engine.createOrderJson(COMPANY, BODY, "delivery-1");
+            OrderResult other = engine.createOrderJson("other", APPEND.replace("\"append\": true, ", ""), "delivery-1");
+            assertThat(other.replayed()).isFalse();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "k\u00a01", "k 1", "\u200bk", "k\t1"})
+        void anInvalidKeyIsAValidationErrorAndWritesNothing(String key) {
+            assertInvalidKey(key);
+        }
+
+        @Test
+        void aKeyHasAtMost255Characters() {
+            assertInvalidKey("k".repeat(256));
+            assertThat(engine.createOrderJson(COMPANY, BODY, "k".repeat(255)).replayed()).isFalse();
+        }
+
+        private void assertInvalidKey(String key) {
+            assertThatThrownBy(() -> engine.createOrderJson(COMPANY, BODY, key))
+                    .isInstanceOfSatisfying(OrderRejectedException.class, e -> assertThat(e.errors())
+                            .extracting(LicensingError::code, LicensingError::field)
+                            .containsExactly(tuple(ErrorCode.VALIDATION_ERROR, "idempotency_key")));
+            assertThatThrownBy(() -> engine.createOrderJson(COMPANY, "{\"items\": []}", key))
+                    .isInstanceOfSatisfying(OrderRejectedException.class, e -> assertThat(e.errors())
+                            .extracting(LicensingError::code, LicensingError::field)
+                            .contains(tuple(ErrorCode.REQUIRED_FIELD, "id"),
+                                    tuple(ErrorCode.VALIDATION_ERROR, "idempotency_key")));
+            assertThat(stored("w-1")).isEmpty();
+        }
+
+        @Test
+        void racingRequestsWithOneKeyWriteOnceAndTheOthersReplay() throws Exception {
+            engine.createOrderJson(COMPANY, BODY);
+            int racers = 8;
+            ExecutorService pool = Executors.newFixedThreadPool(racers);
+            try {
+                CyclicBarrier start = new CyclicBarrier(racers);
+                List<Future<OrderResult>> answers = new ArrayList<>();
+                for (int n = 0; n < racers; n++) {
+                    LicenseEngine racer = engine(NOW);
+                    answers.add(pool.submit(() -> {
+                        start.await(30, TimeUnit.SECONDS);
+                        return racer.createOrderJson(COMPANY, APPEND, "race-1");
+                    }));
+                }
+                List<OrderResult> results = new ArrayList<>();
+                for (Future<OrderResult> answer : answers) {
+                    results.add(answer.get(60, TimeUnit.SECONDS));
+                }
+                assertThat(results).filteredOn(result -> !result.replayed()).hasSize(1);
+                OrderResult written = results.stream().filter(result -> !result.replayed()).findFirst().orElseThrow();
+                results.stream().filter(OrderResult::replayed).forEach(replay -> assertReplayed(replay, written));
+                assertThat(stored("w-1").orElseThrow().items()).hasSize(3);
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 

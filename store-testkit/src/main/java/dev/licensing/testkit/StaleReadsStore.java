@@ -5,6 +5,7 @@ import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.User;
+import dev.licensing.api.store.KeptIdempotencyKey;
 import dev.licensing.api.store.LicenseEvent;
 import dev.licensing.api.store.LicenseStore;
 import dev.licensing.api.store.LifecycleState;
@@ -17,6 +18,7 @@ import dev.licensing.api.store.VipWrite;
 import dev.licensing.api.vip.VipOrder;
 import dev.licensing.api.vip.VipSubscription;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -122,7 +124,18 @@ public final class StaleReadsStore implements LicenseStore {
             return Map.of();
         }
 
-        // The lifecycle and the VIP dialect read and write as the wrapped store does: only orders race here.
+        // Idempotency keys, the lifecycle and the VIP dialect read and write as the wrapped store does: only orders
+        // race here.
+
+        @Override
+        public boolean keepIdempotencyKey(String company, KeptIdempotencyKey kept, Instant expiredBefore) {
+            return transaction.keepIdempotencyKey(company, kept, expiredBefore);
+        }
+
+        @Override
+        public Optional<KeptIdempotencyKey> findIdempotencyKey(String company, String key) {
+            return transaction.findIdempotencyKey(company, key);
+        }
 
         @Override
         public void lockLicense(String company, long licenseId) {

@@ -8,6 +8,7 @@ import dev.licensing.api.model.LicenseUser;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
+import dev.licensing.api.store.KeptIdempotencyKey;
 import dev.licensing.api.store.LicenseStore;
 import dev.licensing.api.store.OrderWrite;
 import dev.licensing.api.store.StoreException;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -422,6 +424,77 @@ public abstract class StoreConformanceSuite {
                     .isEmpty();
             assertThat(findCustomersByReference(OTHER_COMPANY, List.of(mine.newCustomer().reference())))
                     .isEmpty();
+        }
+    }
+
+    /**
+     * Idempotency keys (DESIGN §3 "Retried deliveries"): kept with the transaction's orders, per company, read back
+     * exactly; a live key is never replaced, an expired one is.
+     */
+    @Nested
+    class IdempotencyKeys {
+        private static final Instant KEPT = Instant.parse("2025-03-25T10:00:00.123Z");
+
+        private KeptIdempotencyKey kept(String key, String fingerprint, String orderId, Instant at) {
+            return new KeptIdempotencyKey(key, fingerprint, orderId, List.of(ids.getAsLong(), ids.getAsLong()), at);
+        }
+
+        private Optional<KeptIdempotencyKey> find(String company, String key) {
+            return store.read(reader -> reader.findIdempotencyKey(company, key));
+        }
+
+        private boolean keep(String company, KeptIdempotencyKey kept, Instant expiredBefore) {
+            return store.inTransaction(tx -> tx.keepIdempotencyKey(company, kept, expiredBefore));
+        }
+
+        @Test
+        void aKeptKeyReadsBackEqualInItsCompanyOnly() {
+            OrderWrite order = TestData.fullOrder(ids, COMPANY, "ik-1");
+            KeptIdempotencyKey key = kept("delivery-1", "f".repeat(64), "ik-1", KEPT);
+            ledger.attempted(List.of(order));
+            store.inTransaction(tx -> {
+                tx.write(List.of(order));
+                assertThat(tx.keepIdempotencyKey(COMPANY, key, KEPT.minusSeconds(1))).isTrue();
+                assertThat(tx.findIdempotencyKey(COMPANY, "delivery-1")).as("read in its transaction").contains(key);
+                ledger.committed(List.of(order));
+                return null;
+            });
+
+            assertThat(find(COMPANY, "delivery-1")).contains(key);
+            assertThat(find(COMPANY, "DELIVERY-1")).isEmpty();
+            assertThat(find(OTHER_COMPANY, "delivery-1")).isEmpty();
+            KeptIdempotencyKey theirs = kept("delivery-1", "other", "ik-9", KEPT);
+            assertThat(keep(OTHER_COMPANY, theirs, KEPT)).isTrue();
+            assertThat(find(OTHER_COMPANY, "delivery-1")).contains(theirs);
+            assertThat(find(COMPANY, "delivery-1")).contains(key);
+        }
+
+        @Test
+        void aKeyRollsBackWithItsTransaction() {
+            OrderWrite order = TestData.minimalOrder(ids, COMPANY, "ik-2");
+            ledger.attempted(List.of(order));
+            IllegalStateException failure = new IllegalStateException("the work fails");
+            Throwable thrown = catchThrowable(() -> store.inTransaction(tx -> {
+                tx.write(List.of(order));
+                tx.keepIdempotencyKey(COMPANY, kept("delivery-2", "f", "ik-2", KEPT), KEPT);
+                throw failure;
+            }));
+
+            assertThat(thrown).isSameAs(failure);
+            assertThat(find(COMPANY, "delivery-2")).isEmpty();
+        }
+
+        @Test
+        void aLiveKeyIsNeverReplacedAnExpiredOneIs() {
+            KeptIdempotencyKey first = kept("delivery-3", "first", "ik-3", KEPT);
+            assertThat(keep(COMPANY, first, KEPT.minusSeconds(60))).isTrue();
+
+            KeptIdempotencyKey second = kept("delivery-3", "second", "ik-4", KEPT.plusSeconds(60));
+            assertThat(keep(COMPANY, second, KEPT)).as("kept at expiredBefore: still live").isFalse();
+            assertThat(find(COMPANY, "delivery-3")).contains(first);
+
+            assertThat(keep(COMPANY, second, KEPT.plusMillis(1))).isTrue();
+            assertThat(find(COMPANY, "delivery-3")).contains(second);
         }
     }
 

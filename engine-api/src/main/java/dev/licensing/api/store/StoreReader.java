@@ -65,6 +65,9 @@ public interface StoreReader extends VipStoreReader {
     /** The license's consumption event applied under {@code requestId}, or empty. */
     Optional<LicenseEvent> findRequest(String company, long licenseId, String requestId);
 
+    /** The company's kept idempotency key {@code key} (exact match), however old, or empty. */
+    Optional<KeptIdempotencyKey> findIdempotencyKey(String company, String key);
+
     /** The license's whole event log, oldest first: for audits and the conformance kit's ledger check. */
     List<LicenseEvent> licenseEvents(String company, long licenseId);
 }

@@ -1,5 +1,6 @@
 package dev.licensing.api.store;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -27,6 +28,17 @@ public interface StoreTransaction extends StoreReader {
      * {@link UniqueViolationException} naming what was taken; the caller must then let the transaction roll back.
      */
     void write(List<OrderWrite> writes);
+
+    /**
+     * Keeps an idempotency key with the orders this transaction writes (committed or rolled back with them). Inserts
+     * it, or replaces the company's kept key of the same name when that one was kept before {@code expiredBefore} (an
+     * expired key is new again). A store whose writers run side by side must make a racing writer of the same key wait
+     * here for the first one's end (a unique index on company and key does), so that it then sees the key.
+     *
+     * @return {@code false}, keeping nothing, when the company keeps the key since {@code expiredBefore} or later
+     *         (another writer kept it meanwhile): the caller then lets the transaction roll back
+     */
+    boolean keepIdempotencyKey(String company, KeptIdempotencyKey kept, Instant expiredBefore);
 
     /**
      * Makes this transaction the only one that decides for the license until it ends. A store whose write

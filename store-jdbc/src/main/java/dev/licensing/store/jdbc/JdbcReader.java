@@ -7,6 +7,7 @@ import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
+import dev.licensing.api.store.KeptIdempotencyKey;
 import dev.licensing.api.store.LicenseEvent;
 import dev.licensing.api.store.LicenseState;
 import dev.licensing.api.store.LifecycleState;
@@ -258,6 +259,14 @@ public class JdbcReader implements StoreReader {
     @Override
     public Optional<VipReplay> findVipReplay(String company, String correlationId) {
         return VipTables.replay(this, company, correlationId);
+    }
+
+    @Override
+    public Optional<KeptIdempotencyKey> findIdempotencyKey(String company, String key) {
+        if (!storable(key)) {
+            return Optional.empty();
+        }
+        return IdempotencyKeys.find(this, company, key);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.licensing.store.jdbc;
 
 import dev.licensing.api.catalog.Catalog;
+import dev.licensing.api.store.KeptIdempotencyKey;
 import dev.licensing.api.store.LicenseStore;
 import dev.licensing.api.store.LifecycleWrite;
 import dev.licensing.api.store.OrderWrite;
@@ -12,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,16 @@ public abstract class JdbcTransaction extends JdbcReader implements StoreTransac
             new OrderBatch(this, statements, dialect).write(writes);
         } catch (SQLException e) {
             throw failures.storeFailed("writing " + writes.size() + " orders", e);
+        }
+    }
+
+    @Override
+    public boolean keepIdempotencyKey(String company, KeptIdempotencyKey kept, Instant expiredBefore) {
+        checkActive();
+        try {
+            return IdempotencyKeys.keep(statements, ensureCompany(company), kept, expiredBefore);
+        } catch (SQLException e) {
+            throw failures.storeFailed("keeping idempotency key '" + kept.key() + "'", e);
         }
     }
 

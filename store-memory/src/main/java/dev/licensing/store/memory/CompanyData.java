@@ -7,6 +7,7 @@ import dev.licensing.api.model.LicenseUser;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
+import dev.licensing.api.store.KeptIdempotencyKey;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,9 @@ final class CompanyData {
     private final Map<String, License> licensesByKey = new HashMap<>();
     /** A user's licenses by user id, in write order (ids grow, so lowest id first). */
     private final Map<Long, List<License>> licensesByUser = new HashMap<>();
+
+    /** Kept idempotency keys by key; a newer layer's replaces an older one's (an expired key kept again). */
+    private final Map<String, KeptIdempotencyKey> idempotencyKeys = new HashMap<>();
 
     /** Customers with newer details than where they were created, by id; {@link CompanyView} applies them. */
     private final Map<Long, Customer> customerUpdates = new HashMap<>();
@@ -85,6 +89,14 @@ final class CompanyData {
         addKeys(items);
     }
 
+    KeptIdempotencyKey idempotencyKey(String key) {
+        return idempotencyKeys.get(key);
+    }
+
+    void keepIdempotencyKey(KeptIdempotencyKey kept) {
+        idempotencyKeys.put(kept.key(), kept);
+    }
+
     void addUser(User user) {
         usersByEmail.put(emailKey(user.email()), user);
     }
@@ -118,6 +130,7 @@ final class CompanyData {
         newer.customersByReference.forEach(customersByReference::putIfAbsent);
         // Lookups through a CompanyView apply the newest details to the customer they find.
         customerUpdates.putAll(newer.customerUpdates);
+        idempotencyKeys.putAll(newer.idempotencyKeys);
     }
 
     private void addKeys(List<OrderItem> items) {

@@ -5,6 +5,7 @@ import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
+import dev.licensing.api.store.KeptIdempotencyKey;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,17 @@ final class CompanyView {
 
     Customer customerByReference(String reference) {
         return latestDetails(oldest(layer -> layer.customerByReference(reference)));
+    }
+
+    /** The key as the newest layer that keeps it has it: a kept key is replaced only once it expired. */
+    KeptIdempotencyKey idempotencyKey(String key) {
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            KeptIdempotencyKey kept = layers.get(i).idempotencyKey(key);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        return null;
     }
 
     /** The customer as its newest layer's update has it: the first created customer, the latest details. */

@@ -4,6 +4,7 @@ import dev.licensing.api.model.Customer;
 import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.User;
+import dev.licensing.api.store.KeptIdempotencyKey;
 import dev.licensing.api.store.LicenseEvent;
 import dev.licensing.api.store.LifecycleState;
 import dev.licensing.api.store.StoreException;
@@ -41,6 +42,11 @@ final class MemoryReader implements StoreReader {
     /** After this every read fails: a reader kept past its work would read data it holds no lock for. */
     void end() {
         active = false;
+    }
+
+    @Override
+    public Optional<KeptIdempotencyKey> findIdempotencyKey(String company, String key) {
+        return Optional.ofNullable(view(company).idempotencyKey(key));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.licensing.api.model.License;
 import dev.licensing.api.model.Order;
 import dev.licensing.api.model.OrderItem;
 import dev.licensing.api.model.User;
+import dev.licensing.api.store.KeptIdempotencyKey;
 import dev.licensing.api.store.LicenseEvent;
 import dev.licensing.api.store.LifecycleState;
 import dev.licensing.api.store.LifecycleWrite;
@@ -18,6 +19,7 @@ import dev.licensing.api.store.VipWrite;
 import dev.licensing.api.vip.VipOrder;
 import dev.licensing.api.vip.VipSubscription;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 import java.util.Collection;
@@ -80,6 +82,22 @@ final class MemoryTransaction implements StoreTransaction {
     public void writeVip(VipWrite write) {
         ensureActive();
         pendingVip.computeIfAbsent(write.company(), c -> new VipData()).add(write);
+    }
+
+    @Override
+    public boolean keepIdempotencyKey(String company, KeptIdempotencyKey kept, Instant expiredBefore) {
+        ensureActive();
+        KeptIdempotencyKey existing = reader.findIdempotencyKey(company, kept.key()).orElse(null);
+        if (existing != null && !existing.keptAt().isBefore(expiredBefore)) {
+            return false;
+        }
+        pending.computeIfAbsent(company, c -> new CompanyData()).keepIdempotencyKey(kept);
+        return true;
+    }
+
+    @Override
+    public Optional<KeptIdempotencyKey> findIdempotencyKey(String company, String key) {
+        return reader.findIdempotencyKey(company, key);
     }
 
     /** Checks one write against everything before it, then adds it to {@code stage}. */

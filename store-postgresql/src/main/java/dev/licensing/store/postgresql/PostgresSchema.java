@@ -14,7 +14,7 @@ import javax.sql.DataSource;
  */
 final class PostgresSchema {
     /** The last script of this build. */
-    static final MigrationVersion LATEST = MigrationVersion.fromVersion("3");
+    static final MigrationVersion LATEST = MigrationVersion.fromVersion("4");
     private static final String LOCATION = "classpath:db/migration/postgresql";
 
     /** What {@link #prepare} may do to a database that is behind {@link #LATEST}. */

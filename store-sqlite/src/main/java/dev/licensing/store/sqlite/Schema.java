@@ -52,7 +52,8 @@ final class Schema {
                     "vip_replays")),
             new Step("rekey emails by EmailKey", Schema::rekeyEmails, List.of()),
             Step.script("V4__lifecycle.sql", List.of("license_state", "activations", "consumption_counters",
-                    "license_events", "license_users")));
+                    "license_events", "license_users")),
+            Step.script("V5__idempotency_keys.sql", List.of("idempotency_keys")));
     static final int LATEST = STEPS.size();
 
     /** The version a file is at once the step of that name ran (a script's file name), for tests of migrations. */

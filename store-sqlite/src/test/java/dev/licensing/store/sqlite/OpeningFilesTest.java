@@ -1,6 +1,7 @@
 package dev.licensing.store.sqlite;
 
 import dev.licensing.api.catalog.Catalog;
+import dev.licensing.api.store.KeptIdempotencyKey;
 import dev.licensing.api.store.StoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +17,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.licensing.store.sqlite.Fixtures.COMPANY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +85,29 @@ class OpeningFilesTest {
             assertThat(SqliteLicenseStoreTest.find(store, COMPANY, "o-1")).isPresent();
             assertThat(store.catalog(COMPANY)).contains(Catalog.EMPTY);
             assertThat(store.read(reader -> reader.vipOrders(COMPANY, "c")).isEmpty()).isTrue();
+        }
+        assertThat(userVersion(file)).isEqualTo(Schema.LATEST);
+    }
+
+    @Test
+    void aFileOfTheVersionBeforeTheIdempotencyKeysGainsTheirTableAndKeepsItsOrders() throws Exception {
+        Path file = dir.resolve("v4.db");
+        try (SqliteLicenseStore store = SqliteLicenseStore.open(file)) {
+            store.inTransaction(tx -> {
+                tx.write(List.of(Fixtures.newOrder(tx, COMPANY, "o-1", 1, 1)));
+                return null;
+            });
+        }
+        int before = Schema.versionAfter("V5__idempotency_keys.sql") - 1;
+        sql(file, "DROP TABLE idempotency_keys", "PRAGMA user_version = " + before);
+
+        KeptIdempotencyKey kept = new KeptIdempotencyKey("k", "f", "o-1", List.of(1L), Instant.EPOCH);
+        try (SqliteLicenseStore store = SqliteLicenseStore.open(file)) {
+            assertThat(SqliteLicenseStoreTest.find(store, COMPANY, "o-1")).isPresent();
+            boolean keptNow = store.inTransaction(tx -> tx.keepIdempotencyKey(COMPANY, kept, Instant.EPOCH));
+            Optional<KeptIdempotencyKey> found = store.read(reader -> reader.findIdempotencyKey(COMPANY, "k"));
+            assertThat(keptNow).isTrue();
+            assertThat(found).contains(kept);
         }
         assertThat(userVersion(file)).isEqualTo(Schema.LATEST);
     }
@@ -309,7 +335,7 @@ class OpeningFilesTest {
             "DROP TABLE vip_orders", "DROP TABLE vip_subscriptions", "DROP TABLE vip_replays",
             "DROP TRIGGER license_users_of_new_license", "DROP TABLE license_state", "DROP TABLE activations",
             "DROP TABLE consumption_counters", "DROP TABLE license_events", "DROP TABLE license_users",
-            "PRAGMA user_version = 1"};
+            "DROP TABLE idempotency_keys", "PRAGMA user_version = 1"};
 
     private static void sql(Path file, String... statements) throws SQLException, IOException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);

@@ -3,20 +3,26 @@ package dev.licensing.core.internal.write;
 import dev.licensing.api.ErrorCode;
 import dev.licensing.api.LicensingError;
 import dev.licensing.api.OrderRejectedException;
+import dev.licensing.api.model.OrderResult;
+import dev.licensing.api.model.Warning;
 import dev.licensing.api.store.LicenseStore;
 import dev.licensing.api.store.OrderWrite;
+import dev.licensing.api.store.StoreException;
 import dev.licensing.api.store.StoreTransaction;
 import dev.licensing.api.store.UniqueViolationException;
 import dev.licensing.core.internal.assemble.OrderAssembly;
 import dev.licensing.core.internal.plan.PlannedOrder;
+import dev.licensing.core.internal.settle.KeptKeys;
 import dev.licensing.core.internal.settle.Settled;
 import dev.licensing.core.internal.settle.Settlement;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The store transaction (DESIGN §2), the one place that writes: settles a batch of planned orders, assembles the
@@ -81,6 +87,68 @@ public final class OrderWriter {
             beforeCommit.accept(outcome);
             return outcome;
         });
+    }
+
+    /**
+     * Writes one order under an idempotency key, in a transaction of its own (DESIGN §3 "Retried deliveries"): when
+     * the key is kept for the same request, its first response is answered again and nothing is written; else the
+     * order is written as {@link #writeOne(LicenseStore, PlannedOrder)} does, and the key kept with it. The check and
+     * the write are one transaction, so of two requests racing with one key one writes and the other replays.
+     *
+     * @param plan the request's plan, or its rejection thrown (asked only when the key does not answer: a replay
+     *             does not depend on the catalog as it is now)
+     * @throws OrderRejectedException {@code idempotency_key_reused}, or the order's violations; nothing written
+     */
+    public OrderResult writeKeyed(LicenseStore store, String company, KeptKeys.Keyed keyed, List<Warning> warnings,
+                                  Supplier<PlannedOrder> plan) {
+        try {
+            return writeKeyedOnce(store, company, keyed, warnings, plan, false);
+        } catch (KeyRaced | UniqueViolationException raced) {
+            // A writer whose transaction ran beside this one (a store that runs writers side by side) committed the
+            // key, the order id or a key first; once more, this request sees it: a replay, or settlement's rejection.
+            return writeKeyedOnce(store, company, keyed, warnings, plan, true);
+        }
+    }
+
+    private OrderResult writeKeyedOnce(LicenseStore store, String company, KeptKeys.Keyed keyed,
+                                       List<Warning> warnings, Supplier<PlannedOrder> plan, boolean last) {
+        return store.inTransaction(tx -> {
+            Optional<OrderResult> replay = KeptKeys.replay(tx, company, keyed, warnings);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            PlannedOrder planned = plan.get();
+            Settlement settlement = new Settlement(tx, company, List.of(planned), random);
+            WriteOutcome outcome;
+            try {
+                outcome = write(tx, settlement, List.of(planned)).get(0);
+            } catch (UniqueViolationException e) {
+                if (!last) {
+                    throw e;
+                }
+                throw new OrderRejectedException(violated(settlement, planned, e));
+            }
+            if (!outcome.written()) {
+                throw new OrderRejectedException(outcome.errors());
+            }
+            if (!KeptKeys.keep(tx, company, keyed, outcome.result())) {
+                if (last) {
+                    throw new StoreException("idempotency key '" + keyed.key() + "' was kept by another writer "
+                            + "twice while this request was written", null);
+                }
+                throw new KeyRaced();
+            }
+            return outcome.result();
+        });
+    }
+
+    /** Another writer kept the key while this transaction wrote the order: rolls it back, to be run once more. */
+    private static final class KeyRaced extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        KeyRaced() {
+            super(null, null, false, false);
+        }
     }
 
     /**
