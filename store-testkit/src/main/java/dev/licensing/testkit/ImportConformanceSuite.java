@@ -223,12 +223,18 @@ public abstract class ImportConformanceSuite {
         assertThat(run.summary().rejected()).isEqualTo(3);
     }
 
+    /**
+     * Lines are read and decoded at most one batch ahead of the batch being settled (issue 14: batch N+1 is decoded
+     * while batch N commits), so memory holds two batches at most: with batches [1-3], [4-6], [7], line 7 is read only
+     * once batch [1-3] is committed and heard.
+     */
     @Test
-    void eachBatchIsCommittedAndReportedBeforeTheNextLineIsRead() {
+    void linesAreReadAtMostOneBatchAheadOfTheCommittedAndReportedOnes() {
         List<String> lines = List.of(keyed("p-1", null), keyed("p-2", null), keyed("p-3", null), keyed("p-4", null),
-                keyed("p-5", null));
-        List<ImportOutcome> heard = new ArrayList<>();
-        List<String> seenWhenLineFourWasRead = new ArrayList<>();
+                keyed("p-5", null), keyed("p-6", null), keyed("p-7", null));
+        // Heard on the settling thread, read on the reading thread.
+        List<ImportOutcome> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> seenWhenLineSevenWasRead = new ArrayList<>();
         Iterator<String> source = lines.iterator();
         Iterator<String> watched = new Iterator<>() {
             private int read;
@@ -240,9 +246,9 @@ public abstract class ImportConformanceSuite {
 
             @Override
             public String next() {
-                if (++read == 4) {
-                    seenWhenLineFourWasRead.addAll(ordersPresent("p-1", "p-2", "p-3"));
-                    assertThat(heard).extracting(ImportOutcome::line).containsExactly(1L, 2L, 3L);
+                if (++read == 7) {
+                    seenWhenLineSevenWasRead.addAll(ordersPresent("p-1", "p-2", "p-3"));
+                    assertThat(heard).extracting(ImportOutcome::line).startsWith(1L, 2L, 3L);
                 }
                 return source.next();
             }
@@ -250,8 +256,8 @@ public abstract class ImportConformanceSuite {
 
         engine.importOrders(COMPANY, watched, ImportOptions.defaults().withBatchSize(3), heard::add);
 
-        assertThat(seenWhenLineFourWasRead).containsExactlyInAnyOrder("p-1", "p-2", "p-3");
-        assertThat(heard).hasSize(5);
+        assertThat(seenWhenLineSevenWasRead).containsExactlyInAnyOrder("p-1", "p-2", "p-3");
+        assertThat(heard).extracting(ImportOutcome::line).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
     }
 
     @Test

@@ -252,6 +252,16 @@ public abstract class LifecycleConformanceSuite {
     }
 
     @Test
+    void aHardwareIdWithAnInvisibleCharacterIsRefusedAndTakesNoSlot() {
+        String key = license("");
+        activate(key, "laptop-1");
+        for (String invisible : new String[] {"laptop-1\u00a0", "\u200blaptop-1", "lap\u00adtop-1", "lap top-1"}) {
+            assertThat(refused(() -> activate(key, invisible))).as(invisible).isEqualTo(ErrorCode.VALIDATION_ERROR);
+        }
+        assertThat(check(key, "laptop-1").timesActivated()).isEqualTo(1);
+    }
+
+    @Test
     void unlimitedActivationsHaveNoCap() {
         String key = license("\"max_activations\": 1, \"allow_unlimited_activations\": true");
         for (int i = 0; i < 5; i++) {

@@ -807,12 +807,15 @@ public abstract class RealInputsConformanceSuite {
         void aBatchAlsoEndsOnceItsOrdersAskForTenThousandLicensesSoMemoryStaysBounded() {
             String licenses = String.join(",", java.util.Collections.nCopies(5_000, "{}"));
             List<String> lines = new ArrayList<>();
-            for (int n = 1; n <= 3; n++) {
+            // Lines are decoded up to one batch ahead of the batch being settled: batches [1, 2] and [3, 4], so line 5
+            // is read only once batch [1, 2] is settled and heard (and batch [3, 4] may be settling meanwhile).
+            for (int n = 1; n <= 5; n++) {
                 lines.add("{\"id\": \"w-" + n + "\", \"items\": [{\"product_code\": \"KEY\", \"licenses\": ["
                         + licenses + "]}]}");
             }
-            List<ImportOutcome> heard = new ArrayList<>();
-            List<Long> heardWhenLineThreeWasRead = new ArrayList<>();
+            // Heard on the settling thread, read on the reading thread.
+            List<ImportOutcome> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Long> heardWhenLineFiveWasRead = new ArrayList<>();
             java.util.Iterator<String> source = lines.iterator();
             java.util.Iterator<String> watched = new java.util.Iterator<>() {
                 private int read;
@@ -824,15 +827,15 @@ public abstract class RealInputsConformanceSuite {
 
                 @Override
                 public String next() {
-                    if (++read == 3) {
-                        heard.forEach(o -> heardWhenLineThreeWasRead.add(o.line()));
+                    if (++read == 5) {
+                        heard.forEach(o -> heardWhenLineFiveWasRead.add(o.line()));
                     }
                     return source.next();
                 }
             };
             ImportSummary summary = engine.importOrders(COMPANY, watched, ImportOptions.defaults(), heard::add);
-            assertThat(heardWhenLineThreeWasRead).containsExactly(1L, 2L);
-            assertThat(summary.created()).isEqualTo(3);
+            assertThat(heardWhenLineFiveWasRead).startsWith(1L, 2L);
+            assertThat(summary.created()).isEqualTo(5);
         }
 
         @Test

@@ -19,7 +19,9 @@ public interface ImportListener {
 
     /**
      * Asked before each line is read: {@code true} ends the import early (a signal, say) once the lines already read
-     * are settled as a batch, so that nothing read is left half-done. {@code false} by default.
+     * are settled, so that nothing read is left half-done. {@code false} by default. Lines are read and decoded on a
+     * thread of the import's own, up to a batch ahead of the one being settled, and this is asked there: an
+     * implementation must be safe to call from that thread (read a volatile or atomic flag).
      */
     default boolean stopRequested() {
         return false;

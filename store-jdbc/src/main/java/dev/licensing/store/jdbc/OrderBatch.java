@@ -43,9 +43,16 @@ final class OrderBatch {
 
     private static final String CUSTOMERS = insert("customers", List.of("id", "company_id", "email", "email_lower",
             "first_name", "last_name", "company_name", "phone", "address", "reference", "customer_account_id"));
-    /** A returning customer's latest details; its email and reference, what it is matched by, stay. */
+    /**
+     * A returning customer's latest details; its email and reference, what it is matched by, stay. The row is the one
+     * of the customer's id; the email or reference term only lets SQLite find it through the email or reference index
+     * (a returning customer has one of them): SQLite's {@code customers.id} has no index, and {@code WHERE id = ?}
+     * alone scanned the whole table for every returning customer, which made a large import quadratic (issue 14).
+     * PostgreSQL finds the row by its primary key (company, id) and only checks the term.
+     */
     private static final String CUSTOMER_UPDATES = "UPDATE customers SET first_name = ?, last_name = ?, "
-            + "company_name = ?, phone = ?, address = ? WHERE company_id = ? AND id = ?";
+            + "company_name = ?, phone = ?, address = ? "
+            + "WHERE company_id = ? AND id = ? AND (email_lower = ? OR reference = ?)";
     private static final String USERS =
             insert("users", List.of("id", "company_id", "email", "email_lower", "password_hash"));
     private static final String ORDERS = insert("orders", List.of("id", "company_id", "order_id", "is_bundle",
@@ -127,12 +134,27 @@ final class OrderBatch {
         }
     }
 
+    /**
+     * Each returning customer's update found its row: the update narrows by the email or reference index as well as by
+     * id, and a row that one of them missed would otherwise keep its old details silently.
+     */
+    private static void requireOneRowEach(int[] counts) {
+        for (int count : counts) {
+            if (count != 1) {
+                throw new IllegalStateException("a returning customer's update changed " + count + " rows, not 1");
+            }
+        }
+    }
+
     /** Executes every table's pending rows, parent tables first, so that foreign keys hold at each step. */
     private void flush() throws SQLException {
         for (String table : tables) {
             Integer rows = pending.remove(table);
             if (rows != null) {
-                statements.prepare(table).executeBatch();
+                int[] counts = statements.prepare(table).executeBatch();
+                if (table.equals(CUSTOMER_UPDATES)) {
+                    requireOneRowEach(counts);
+                }
                 if (rows > REUSE_ROWS) {
                     statements.evict(table);
                 }
@@ -205,6 +227,8 @@ final class OrderBatch {
             setText(ps, 5, customer.address());
             ps.setLong(6, companyId);
             ps.setLong(7, customer.id());
+            setText(ps, 8, JdbcReader.emailKey(customer.email()));
+            setText(ps, 9, customer.reference());
             ps.addBatch();
         }
         for (User user : write.newUsers()) {

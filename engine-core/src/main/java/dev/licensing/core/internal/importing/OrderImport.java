@@ -23,12 +23,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.SynchronousQueue;
 import java.util.function.LongSupplier;
 
 /**
  * One run of a bulk import (DESIGN §2 "Bulk import", §4 {@code licensing import}): reads LicenseSpring requests a line
  * at a time, decodes and plans each, writes them a batch per store transaction, and tells the listener each line's
- * outcome in line order. Only the current batch is held, so memory does not grow with the input.
+ * outcome in line order. At most two batches are held (the one being settled and the next, decoded ahead of it:
+ * {@code DecodeAhead}), so memory does not grow with the input.
  *
  * <p>Blank lines (nothing but white space) are not orders: they are passed over, neither read nor rejected, but they
  * count in the line numbers. A byte-order mark before line 1 is not part of it. A line that is not valid UTF-8 is
@@ -105,29 +107,125 @@ public final class OrderImport {
             // Store ids only grow (StoreTransaction#reserveIds), so one fresh id splits "before" from "during".
             firstIdOfImport = orders.store().inTransaction(tx -> tx.reserveIds(1));
         }
-        List<Line> batch = new ArrayList<>(Math.min(options.batchSize(), ImportOptions.DEFAULT_BATCH_SIZE));
-        long number = 0;
-        // A batch also ends once its orders ask for as many licenses as one order may: memory then holds at most
-        // that many planned licenses, whatever the batch size and however large each order is.
-        long batchLicenses = 0;
-        while (!listener.stopRequested() && lines.hasNext()) {
-            SourceLine line = lines.next();
-            number++;
-            if (line.text() != null && line.text().isBlank()) {
-                continue;
-            }
-            Line decoded = decode(number, line);
-            batch.add(decoded);
-            batchLicenses += decoded.licenses();
-            if (batch.size() == options.batchSize() || batchLicenses >= OrderSize.MAX_LICENSES) {
+        try (DecodeAhead ahead = new DecodeAhead(lines)) {
+            for (List<Line> batch = ahead.next(); batch != null; batch = ahead.next()) {
                 settle(batch);
-                batch.clear();
-                batchLicenses = 0;
             }
         }
-        settle(batch);
         return new ImportSummary(counts.read, counts.created, counts.skipped, counts.rejected,
                 Duration.ofNanos(ticker.getAsLong() - started));
+    }
+
+    /**
+     * Reads and decodes the lines into batches on a thread of its own, one batch ahead of the settling: while batch N
+     * is planned, written and committed here, batch N+1 is read and decoded there (issue 14; decoding is a quarter of
+     * an order's CPU time). Only decoding runs ahead, never planning, which reads the store as the batches before it
+     * left it. Batches are handed over in line order through a queue without capacity, so memory holds at most two
+     * batches: the one settling and the one decoded next. A failure to read is handed over in its place, after the
+     * batches before it, and thrown by {@link #next}, as it was thrown when reading and settling took turns.
+     */
+    private final class DecodeAhead implements AutoCloseable {
+        private static final Handoff END = new Handoff(null, null);
+
+        private final SynchronousQueue<Handoff> handoff = new SynchronousQueue<>();
+        private final Thread thread;
+
+        DecodeAhead(Iterator<SourceLine> lines) {
+            thread = new Thread(() -> produce(lines), "licensing-import-decoder");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The next batch in line order; {@code null} once the lines (or the listener's patience) ended. */
+        List<Line> next() {
+            Handoff next = take();
+            if (next.failure() instanceof RuntimeException e) {
+                throw e;
+            }
+            if (next.failure() instanceof Error e) {
+                throw e;
+            }
+            return next.batch();
+        }
+
+        /** Stops the reading thread (it may be a batch ahead when settling failed) and waits for it to end. */
+        @Override
+        public void close() {
+            thread.interrupt();
+            boolean interrupted = false;
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Waits for the reading thread's next handoff, which always comes: the thread ends only after handing END. */
+        private Handoff take() {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return handoff.take();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void produce(Iterator<SourceLine> lines) {
+            try {
+                try {
+                    readBatches(lines);
+                } catch (RuntimeException | Error e) {
+                    handoff.put(new Handoff(null, e));
+                    return;
+                }
+                handoff.put(END);
+            } catch (InterruptedException settlingEnded) {
+                // close(): the settling side stopped taking batches; nothing more is read.
+            }
+        }
+
+        private void readBatches(Iterator<SourceLine> lines) throws InterruptedException {
+            List<Line> batch = new ArrayList<>(Math.min(options.batchSize(), ImportOptions.DEFAULT_BATCH_SIZE));
+            long number = 0;
+            // A batch also ends once its orders ask for as many licenses as one order may: memory then holds at most
+            // that many planned licenses, whatever the batch size and however large each order is.
+            long batchLicenses = 0;
+            while (!listener.stopRequested() && lines.hasNext()) {
+                SourceLine line = lines.next();
+                number++;
+                if (line.text() != null && line.text().isBlank()) {
+                    continue;
+                }
+                Line decoded = decode(number, line);
+                batch.add(decoded);
+                batchLicenses += decoded.licenses();
+                if (batch.size() == options.batchSize() || batchLicenses >= OrderSize.MAX_LICENSES) {
+                    handoff.put(new Handoff(batch, null));
+                    batch = new ArrayList<>(batch.size());
+                    batchLicenses = 0;
+                }
+            }
+            if (!batch.isEmpty()) {
+                handoff.put(new Handoff(batch, null));
+            }
+        }
+    }
+
+    /** A decoded batch, or a failure to read ({@code batch} null), or neither: the end of the lines. */
+    private record Handoff(List<Line> batch, Throwable failure) {
     }
 
     private Line decode(long number, SourceLine line) {

@@ -9,6 +9,7 @@ import dev.licensing.api.lifecycle.Check;
 import dev.licensing.api.lifecycle.Consume;
 import dev.licensing.api.lifecycle.Deactivate;
 import dev.licensing.api.lifecycle.LicenseRef;
+import dev.licensing.api.lifecycle.LicenseRejectedException;
 import dev.licensing.api.lifecycle.LicenseStatus;
 import dev.licensing.api.lifecycle.Release;
 import dev.licensing.api.lifecycle.Transfer;
@@ -23,7 +24,10 @@ import dev.licensing.api.store.LifecycleState;
 import dev.licensing.api.store.LifecycleWrite;
 import dev.licensing.api.store.StoreReader;
 import dev.licensing.api.store.StoreTransaction;
+import dev.licensing.core.internal.errors.FieldPath;
+import dev.licensing.core.internal.errors.Problems;
 import dev.licensing.core.internal.rules.Emails;
+import dev.licensing.core.internal.rules.Identifiers;
 import dev.licensing.core.internal.rules.Passwords;
 
 import java.time.Clock;
@@ -456,6 +460,11 @@ public final class Lifecycle {
     private static String requireHardwareId(String hardwareId, String field) {
         if (hardwareId == null || hardwareId.isBlank()) {
             throw Refusal.at(ErrorCode.VALIDATION_ERROR, field, "a hardware id is required");
+        }
+        // An identifier like a key: "laptop-1" and "laptop-1" with a no-break space must not take two slots.
+        Problems problems = new Problems();
+        if (!Identifiers.check(hardwareId, FieldPath.ROOT.field(field), problems)) {
+            throw new LicenseRejectedException(problems.errors().get(0));
         }
         return hardwareId;
     }
