@@ -4,6 +4,7 @@ import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,6 +22,9 @@ import java.sql.Types;
  * indexes on {@code (company_id, order_id)} and {@code (company_id, license_key)} (store-sqlite keeps items and
  * licenses in their order's key order and needs no other index; the floor, as PERFORMANCE.md defines it, has none
  * either), WAL journal, the chosen {@code synchronous}, and {@code BEGIN IMMEDIATE} transactions.
+ *
+ * <p>On PostgreSQL ({@link #createOnPostgres}) the same tables, indexes and statements (the schema's SQL is valid there
+ * as it is), one connection with pgjdbc's {@code reWriteBatchedInserts}, as {@code store-postgresql} connects.
  *
  * <p>Not thread-safe: one writer, one connection.
  */
@@ -102,10 +106,25 @@ public final class FloorWriter implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous.name()));
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        return withSchema(config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()), licensesPerOrder,
+                "INTEGER");
+    }
+
+    /** Creates the schema in the empty PostgreSQL database (or schema) of {@code jdbcUrl}, which has parameters. */
+    public static FloorWriter createOnPostgres(String jdbcUrl, int licensesPerOrder) throws SQLException {
+        if (licensesPerOrder < 1) {
+            throw new IllegalArgumentException("licensesPerOrder must be positive, got " + licensesPerOrder);
+        }
+        // SQLite's INTEGER is 64 bits, PostgreSQL's 32: epoch millis need BIGINT.
+        return withSchema(DriverManager.getConnection(jdbcUrl + "&reWriteBatchedInserts=true"), licensesPerOrder,
+                "BIGINT");
+    }
+
+    private static FloorWriter withSchema(Connection connection, int licensesPerOrder, String integer)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String table : SCHEMA) {
-                statement.execute(table);
+                statement.execute(table.replace("INTEGER", integer));
             }
             connection.setAutoCommit(false);
             connection.commit();

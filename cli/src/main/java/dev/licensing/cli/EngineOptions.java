@@ -5,6 +5,8 @@ import dev.licensing.api.store.LicenseStore;
 import dev.licensing.core.LicenseEngine;
 import dev.licensing.core.wire.CatalogJson;
 import dev.licensing.store.memory.MemoryLicenseStore;
+import dev.licensing.store.postgresql.PostgresLicenseStore;
+import dev.licensing.store.postgresql.PostgresOptions;
 import dev.licensing.store.sqlite.SqliteLicenseStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -26,13 +28,19 @@ final class EngineOptions {
     private StoreChoice store = new StoreChoice();
 
     static final class StoreChoice {
-        @Option(names = "--db", paramLabel = "PATH", description = "SQLite database file (default: ${DEFAULT-VALUE}).",
-                defaultValue = "licensing.db")
-        Path db = Path.of("licensing.db");
+        @Option(names = "--db", paramLabel = "PATH|URL", defaultValue = "licensing.db",
+                description = "SQLite database file (default: ${DEFAULT-VALUE}), or a PostgreSQL database "
+                        + "jdbc:postgresql://HOST:PORT/DB (user and password from the URL's user parameter, "
+                        + "PGUSER and PGPASSWORD, or ~/.pgpass).")
+        String db = "licensing.db";
 
         @Option(names = "--memory", description = "Keep everything in memory, for this run only.")
         boolean memory;
     }
+
+    @Option(names = "--pool-size", paramLabel = "N", defaultValue = "8",
+            description = "PostgreSQL: connections this process keeps (default: ${DEFAULT-VALUE}).")
+    int poolSize;
 
     @Option(names = "--catalog", paramLabel = "FILE", description = "Load this catalog file first (it replaces the company's catalog).")
     Path catalog;
@@ -49,12 +57,37 @@ final class EngineOptions {
             description = "Fix key, id and password generation, for reproducible output.")
     Long seed;
 
-    /** Opens the store this command names; the caller closes it. */
+    private static final String POSTGRESQL = "jdbc:postgresql:";
+
+    /** Opens the store this command names, creating the schema of an empty PostgreSQL database; the caller closes it. */
     LicenseStore openStore() {
         if (store.memory) {
             return new MemoryLicenseStore();
         }
-        return SqliteLicenseStore.open(store.db);
+        if (postgresql()) {
+            return PostgresLicenseStore.open(store.db, postgresOptions());
+        }
+        return SqliteLicenseStore.open(Path.of(store.db));
+    }
+
+    /** Whether {@code --db} names a PostgreSQL database. */
+    boolean postgresql() {
+        return !store.memory && store.db.startsWith(POSTGRESQL);
+    }
+
+    /** The database {@code --db} names, as given. */
+    String database() {
+        return store.memory ? "memory" : store.db;
+    }
+
+    /** How to connect to the PostgreSQL database of {@code --db}. */
+    PostgresOptions postgresOptions() {
+        if (poolSize < 1) {
+            throw new UsageException("--pool-size must be at least 1: " + poolSize, null);
+        }
+        PostgresCredentials credentials = PostgresCredentials.resolve(store.db, System.getenv());
+        return PostgresOptions.DEFAULTS.withPoolSize(poolSize)
+                .withCredentials(credentials.user(), credentials.password());
     }
 
     /** An engine on {@code store}, with the catalog file (if any) loaded into the company first. */

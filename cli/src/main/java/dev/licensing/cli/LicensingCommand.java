@@ -21,7 +21,7 @@ import java.util.List;
                 CheckCommand.class, DeactivateCommand.class, TransferCommand.class, ConsumeCommand.class,
                 BorrowCommand.class, ReleaseCommand.class, VipOrderCommand.class, ShowVipOrderCommand.class,
                 VipOrdersCommand.class, VipSubscriptionsCommand.class, VipUpdateSubscriptionCommand.class,
-                VipRenewCommand.class},
+                VipRenewCommand.class, MigrateCommand.class},
         exitCodeOnInvalidInput = ExitCode.USAGE,
         exitCodeOnExecutionException = ExitCode.INTERNAL_ERROR)
 public final class LicensingCommand implements Runnable {

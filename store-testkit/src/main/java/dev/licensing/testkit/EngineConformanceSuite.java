@@ -1373,6 +1373,80 @@ public abstract class EngineConformanceSuite {
         }
     }
 
+    /**
+     * A store whose writers run side by side lets another transaction create, between this one's reads and its write,
+     * the order's user, its customer or the order it appends to; the store's unique constraints then refuse the write
+     * ({@link StaleReadsStore} stages exactly that). The engine runs such an order once more, in a new transaction that
+     * reads and reuses what the other one created; a taken order id or key stays the caller's error.
+     */
+    @Nested
+    class LostRaces {
+        @Test
+        void aUserCreatedMeanwhileIsReusedByOneRetryWithNoNewPassword() {
+            OrderResult first = create(order("o1").item(item("USR").license(users("a@b.com"))));
+            StaleReadsStore racing = new StaleReadsStore(store, 1);
+            OrderResult second = schemaChecked(engine(racing, SEED).createOrder(COMPANY,
+                    order("o2").item(item("USR").license(users("A@B.com"))).build()));
+            assertThat(racing.transactions()).isEqualTo(2);
+            assertThat(second.newPasswords()).isEmpty();
+            long userId = onlyLicense(first).users().get(0).userId();
+            assertThat(onlyLicense(second).users().get(0).userId()).isEqualTo(userId);
+            assertThat(store.read(r -> r.findUsers(COMPANY, List.of("a@b.com"))).values())
+                    .extracting(User::id).containsExactly(userId);
+            assertThat(engine.findOrder(COMPANY, "o2")).contains(second.order());
+        }
+
+        @Test
+        void aCustomerCreatedMeanwhileIsReusedByOneRetry() {
+            long customerId = create(oneKeyLicense("o1", key(null)).customer(customer("c@acme.com", null))).order()
+                    .customerId();
+            StaleReadsStore racing = new StaleReadsStore(store, 1);
+            OrderResult second = schemaChecked(engine(racing, SEED).createOrder(COMPANY,
+                    oneKeyLicense("o2", key(null)).customer(customer("C@Acme.com", null)).build()));
+            assertThat(racing.transactions()).isEqualTo(2);
+            assertThat(second.order().customerId()).isEqualTo(customerId);
+            assertThat(customerByEmail("c@acme.com").id()).isEqualTo(customerId);
+        }
+
+        @Test
+        void anAppendToAnOrderCreatedMeanwhileLandsInThatOrder() {
+            OrderResult first = create(oneKeyLicense("o1", key("K-1")));
+            StaleReadsStore racing = new StaleReadsStore(store, 1);
+            OrderResult second = schemaChecked(engine(racing, SEED).createOrder(COMPANY,
+                    oneKeyLicense("o1", key("K-2")).append(true).build()));
+            assertThat(racing.transactions()).isEqualTo(2);
+            assertThat(second.order().id()).isEqualTo(first.order().id());
+            assertThat(engine.findOrder(COMPANY, "o1").orElseThrow().items())
+                    .extracting(i -> i.licenses().get(0).key()).containsExactly("K-1", "K-2");
+        }
+
+        @Test
+        void anOrderIdCreatedMeanwhileWithoutAppendIsOrderIdExistsWithNoRetry() {
+            create(oneKeyLicense("o1", key(null)));
+            StaleReadsStore racing = new StaleReadsStore(store, 1);
+            OrderRequest request = oneKeyLicense("o1", key("K-2")).build();
+            Snapshot before = snapshot(request);
+            assertThatThrownBy(() -> engine(racing, SEED).createOrder(COMPANY, request))
+                    .isInstanceOfSatisfying(OrderRejectedException.class, e -> assertThat(e.errors())
+                            .extracting(LicensingError::code, LicensingError::field)
+                            .containsExactly(tuple(ErrorCode.ORDER_ID_EXISTS, "id")));
+            assertThat(racing.transactions()).isEqualTo(1);
+            assertThat(snapshot(request)).isEqualTo(before);
+        }
+
+        @Test
+        void aRaceLostTwiceIsAStoreErrorWithNothingWritten() {
+            create(order("o1").item(item("USR").license(users("a@b.com"))));
+            StaleReadsStore racing = new StaleReadsStore(store, 2);
+            OrderRequest request = order("o2").item(item("USR").license(users("a@b.com"))).build();
+            Snapshot before = snapshot(request);
+            assertThatThrownBy(() -> engine(racing, SEED).createOrder(COMPANY, request))
+                    .isInstanceOf(StoreException.class).isNotInstanceOf(OrderRejectedException.class);
+            assertThat(racing.transactions()).isEqualTo(2);
+            assertThat(snapshot(request)).isEqualTo(before);
+        }
+    }
+
     @Nested
     class Determinism {
         @Test

@@ -336,6 +336,24 @@ public abstract class ImportConformanceSuite {
                 assertThat(created.result().warnings()).extracting(Warning::field).containsExactly("is_trial"));
     }
 
+    /** A batch that lost a race ({@link StaleReadsStore}) runs again in halves, not order by order. */
+    @Nested
+    class LostRaces {
+        @Test
+        void aRacedBatchRunsAgainInHalvesAndEveryOrderLands() {
+            run(1, keyed("x-1", "X-1"));
+            StaleReadsStore racing = new StaleReadsStore(store, 1);
+
+            Run run = run(engine(racing, false), ImportOptions.defaults().withBatchSize(4),
+                    appending("x-1", "X-2"), keyed("x-2", "X-3"), keyed("x-3", null), keyed("x-4", null));
+
+            assertThat(run.outcomes()).hasSize(4).noneMatch(o -> o instanceof ImportOutcome.Rejected);
+            assertThat(racing.transactions()).as("the raced batch, then its two halves").isEqualTo(3);
+            assertThat(keysOf(stored("x-1"))).containsExactly("X-1", "X-2");
+            assertThat(ordersPresent("x-2", "x-3", "x-4")).containsExactlyInAnyOrder("x-2", "x-3", "x-4");
+        }
+    }
+
     @Nested
     class StoreFailure {
         @Test

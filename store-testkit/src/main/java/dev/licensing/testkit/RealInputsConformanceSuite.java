@@ -865,6 +865,11 @@ public abstract class RealInputsConformanceSuite {
     /** A store that notes each commit of a write transaction: after {@code inTransaction} returned. */
     private record CommitWatchingStore(LicenseStore delegate, Runnable onCommit) implements LicenseStore {
         @Override
+        public boolean serializesWriters() {
+            return delegate.serializesWriters();
+        }
+
+        @Override
         public <T> T inTransaction(Function<StoreTransaction, T> work) {
             T result = delegate.inTransaction(work);
             onCommit.run();

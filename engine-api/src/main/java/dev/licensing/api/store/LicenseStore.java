@@ -6,17 +6,34 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Where the engine keeps what it creates. Implementations: {@code store-memory} (JDK collections) and
- * {@code store-sqlite} (the embedded default). Every implementation passes {@code store-testkit}'s conformance suite.
+ * Where the engine keeps what it creates. Implementations: {@code store-memory} (JDK collections),
+ * {@code store-sqlite} (the embedded default) and {@code store-postgresql} (several processes on one database). Every
+ * implementation passes {@code store-testkit}'s conformance suite.
  *
- * <p><b>Thread-safety.</b> Every method may be called from any number of threads at once. Write transactions are
- * serialized: at most one runs at a time against the same data (for a file store, across every store instance and
- * process on that file), so what a transaction reads stays true until it commits.
+ * <p><b>Thread-safety.</b> Every method may be called from any number of threads at once. Whether write transactions
+ * are serialized is a property of the store, {@link #serializesWriters()}:
+ * <ul>
+ *   <li>A store that serializes them runs at most one at a time against the same data (for a file store, across every
+ *   store instance and process on that file), so what a transaction reads stays true until it commits.</li>
+ *   <li>A store that does not runs them side by side: what a transaction read may be changed by another that commits
+ *   first. Its uniqueness rules still hold, and a write that loses a race to another transaction throws
+ *   {@link UniqueViolationException} naming the rule (order id, license key, user email or customer email), exactly
+ *   as for a value that was taken before; the caller decides whether to run again. Such a store may also run
+ *   {@code work} again by itself after a transient failure (a serialization failure, a deadlock, a connection lost
+ *   before the commit), a bounded number of times before it throws {@link StoreException}: so {@code work} must have
+ *   no effect outside the transaction but its result.</li>
+ * </ul>
  *
  * <p><b>Tenancy.</b> Every piece of data belongs to a company, named by a non-empty string; nothing one company writes is
  * visible to, or conflicts with, another.
  */
 public interface LicenseStore extends AutoCloseable {
+
+    /**
+     * Whether write transactions run one at a time against the same data (see the class comment): true for memory and
+     * SQLite, false for PostgreSQL.
+     */
+    boolean serializesWriters();
 
     /**
      * Runs {@code work} in one write transaction. When {@code work} returns, everything it wrote is committed and

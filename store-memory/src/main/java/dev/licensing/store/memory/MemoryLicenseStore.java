@@ -37,6 +37,12 @@ public final class MemoryLicenseStore implements LicenseStore {
     private long nextId = 1;
     private volatile boolean closed;
 
+    /** One transaction at a time holds the writer lock. */
+    @Override
+    public boolean serializesWriters() {
+        return true;
+    }
+
     @Override
     public <T> T inTransaction(Function<StoreTransaction, T> work) {
         ensureOpen();

@@ -1,13 +1,14 @@
 package dev.licensing.store.sqlite;
 
 import dev.licensing.api.store.StoreException;
+import dev.licensing.store.jdbc.StoreFailures;
 import org.sqlite.SQLiteException;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
 
 /** Turns SQLite's failures into {@link StoreException}s that name the file and say what went wrong in plain words. */
-final class Failures {
+final class Failures implements StoreFailures {
     static final int SQLITE_BUSY = 5;
     static final int SQLITE_LOCKED = 6;
     private static final int SQLITE_READONLY = 8;
@@ -23,7 +24,8 @@ final class Failures {
         this.file = file;
     }
 
-    StoreException storeFailed(String action, Throwable failure) {
+    @Override
+    public StoreException storeFailed(String action, Throwable failure) {
         SQLException sql = sqlCause(failure);
         String detail = sql == null ? String.valueOf(failure.getMessage()) : describe(sql);
         return new StoreException("SQLite store " + file + ": " + action + " failed: " + detail, failure);

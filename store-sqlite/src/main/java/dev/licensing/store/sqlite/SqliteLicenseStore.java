@@ -7,6 +7,12 @@ import dev.licensing.api.store.LicenseStore;
 import dev.licensing.api.store.StoreException;
 import dev.licensing.api.store.StoreReader;
 import dev.licensing.api.store.StoreTransaction;
+import dev.licensing.store.jdbc.Companies;
+import dev.licensing.store.jdbc.JdbcReader;
+import dev.licensing.store.jdbc.JdbcTransaction;
+import dev.licensing.store.jdbc.ReaderQueries;
+import dev.licensing.store.jdbc.StatementCache;
+import dev.licensing.store.jdbc.StatementCaches;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -37,6 +43,7 @@ import java.util.function.Function;
 public final class SqliteLicenseStore implements LicenseStore {
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final int SQLITE_HEADER_SIZE = 100;
+    static final ReaderQueries QUERIES = new ReaderQueries(SqliteDialect.INSTANCE);
 
     private final Path file;
     private final SqliteOptions options;
@@ -107,6 +114,12 @@ public final class SqliteLicenseStore implements LicenseStore {
         return options;
     }
 
+    /** Every transaction holds SQLite's one write lock of the file (BEGIN IMMEDIATE). */
+    @Override
+    public boolean serializesWriters() {
+        return true;
+    }
+
     @Override
     public <T> T inTransaction(Function<StoreTransaction, T> work) {
         Objects.requireNonNull(work, "work");
@@ -119,7 +132,7 @@ public final class SqliteLicenseStore implements LicenseStore {
             checkOpen();
             execute("BEGIN IMMEDIATE", "starting a write transaction");
             SqliteTransaction transaction =
-                    new SqliteTransaction(writerHandle, writerStatements, companies, failures);
+                    new SqliteTransaction(writerHandle, writerStatements, companies, failures, QUERIES);
             T result;
             try {
                 result = work.apply(transaction);
@@ -146,26 +159,12 @@ public final class SqliteLicenseStore implements LicenseStore {
     @Override
     public Optional<Catalog> catalog(String company) {
         Objects.requireNonNull(company, "company");
-        return withReader(reader -> reader.guard(() -> reader.companyId(company)
-                .flatMap(companyId -> CatalogTables.read(reader.handle, companyId)
-                        .map(catalog -> VipTables.readCatalog(reader, companyId, catalog)))));
+        return withReader(reader -> reader.catalog(company));
     }
 
     @Override
     public void replaceCatalog(String company, Catalog catalog) {
-        Objects.requireNonNull(company, "company");
-        Objects.requireNonNull(catalog, "catalog");
-        inTransaction(transaction -> {
-            SqliteTransaction sqlite = (SqliteTransaction) transaction;
-            try {
-                long companyId = sqlite.ensureCompany(company);
-                CatalogTables.replace(writerStatements, companyId, catalog);
-                VipTables.replaceCatalog(writerStatements, companyId, catalog);
-            } catch (SQLException e) {
-                throw failures.storeFailed("replacing the catalog of company '" + company + "'", e);
-            }
-            return null;
-        });
+        JdbcTransaction.replaceCatalog(this, company, catalog);
     }
 
     /**
@@ -190,7 +189,7 @@ public final class SqliteLicenseStore implements LicenseStore {
         }
     }
 
-    private <T> T withReader(Function<SqliteReader, T> work) {
+    private <T> T withReader(Function<JdbcReader, T> work) {
         checkOpen();
         Handle handle;
         StatementCache statements;
@@ -204,7 +203,7 @@ public final class SqliteLicenseStore implements LicenseStore {
         try (handle) {
             T result;
             try {
-                result = work.apply(new SqliteReader(handle, companies, failures));
+                result = work.apply(new JdbcReader(handle, companies, failures, QUERIES));
             } catch (Throwable e) {
                 endRead(statements, e);
                 throw e;

@@ -1,10 +1,11 @@
 package dev.licensing.store.sqlite;
 
+import dev.licensing.store.jdbc.LifecycleTables;
+import dev.licensing.store.jdbc.ReaderQueries;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,10 +23,10 @@ class QueryPlanTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"ORDER_BY_ID", "ORDERS_BY_IDS", "ITEMS_OF_ORDER", "LICENSES_OF_ORDER",
-            "EXISTING_KEYS", "USERS_BY_EMAIL", "CUSTOMERS_BY_EMAIL", "CUSTOMERS_BY_REFERENCE"})
+    @ValueSource(strings = {"orderById", "ordersByIds", "itemsOfOrder", "licensesOfOrder",
+            "existingKeys", "usersByEmail", "customersByEmail", "customersByReference"})
     void aLookupUsesAnIndex(String query) throws Exception {
-        String sql = (String) SqliteReader.class.getDeclaredField(query).get(null);
+        String sql = (String) ReaderQueries.class.getField(query).get(SqliteLicenseStore.QUERIES);
         Path file = dir.resolve("plan.db");
         SqliteLicenseStore.open(file).close();
 
@@ -35,15 +36,14 @@ class QueryPlanTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"LICENSE_BY_KEY", "USER_LICENSES", "STATE", "ACTIVE", "COUNTERS", "REQUEST", "EVENTS",
-            "DEACTIVATE", "UPDATE_ACTIVE"})
+    @ValueSource(strings = {"licenseByKey", "userLicenses", "state", "active", "counters", "request", "events",
+            "deactivate", "updateActive"})
     void aLifecycleLookupUsesAnIndex(String query) throws Exception {
-        Field field = SqliteLifecycle.class.getDeclaredField(query);
-        field.setAccessible(true);
+        String sql = (String) LifecycleTables.class.getField(query).get(SqliteLicenseStore.QUERIES.lifecycle);
         Path file = dir.resolve("lifecycle-plan.db");
         SqliteLicenseStore.open(file).close();
 
-        List<String> plan = plan(file, (String) field.get(null));
+        List<String> plan = plan(file, sql);
 
         assertThat(plan).isNotEmpty().noneMatch(step -> step.startsWith("SCAN "));
     }

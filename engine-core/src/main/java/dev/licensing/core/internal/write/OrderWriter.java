@@ -27,7 +27,9 @@ import java.util.function.Supplier;
 /**
  * The store transaction (DESIGN §2), the one place that writes: settles a batch of planned orders, assembles the
  * accepted ones and hands them to the store in one {@code write}; when the store's unique constraints still refuse (a
- * writer raced it), retries order by order so that only the guilty one is rejected.
+ * writer raced it), retries in halves down to single orders so that only the guilty one is rejected, and runs an
+ * order once more when the racing writer created its user, its customer or the order it appends to (a store whose
+ * writers run side by side, {@link LicenseStore#serializesWriters()}).
  */
 public final class OrderWriter {
     private final Random random;
@@ -50,6 +52,7 @@ public final class OrderWriter {
      * Writes one order in a transaction of its own.
      *
      * @throws OrderRejectedException when the id or a given key is taken (nothing written)
+     * @throws UniqueViolationException when a racing writer still won on the second run (nothing written)
      */
     public WriteOutcome writeOne(LicenseStore store, PlannedOrder planned) {
         return writeOne(store, planned, written -> {
@@ -57,6 +60,18 @@ public final class OrderWriter {
     }
 
     private WriteOutcome writeOne(LicenseStore store, PlannedOrder planned, Consumer<WriteOutcome> beforeCommit) {
+        try {
+            return writeOneAttempt(store, planned, beforeCommit);
+        } catch (UniqueViolationException raced) {
+            // Only a store whose writers run side by side gets here (violated() rethrows just these kinds): another
+            // transaction created one of the order's users, its customer or (for an append) the order itself after
+            // this one read them. Once more, in a new transaction whose settlement reads and reuses them.
+            return writeOneAttempt(store, planned, beforeCommit);
+        }
+    }
+
+    private WriteOutcome writeOneAttempt(LicenseStore store, PlannedOrder planned,
+                                         Consumer<WriteOutcome> beforeCommit) {
         return store.inTransaction(tx -> {
             Settlement settlement = new Settlement(tx, planned.company(), List.of(planned), random);
             WriteOutcome outcome;
@@ -138,7 +153,10 @@ public final class OrderWriter {
 
     /**
      * Writes a batch of planned orders of one company in one transaction; each is written whole or rejected on its
-     * own, and the outcomes come in batch order.
+     * own, and the outcomes come in batch order. When the store's unique constraints still refuse the batch (another
+     * writer raced it), the batch rolls back and each half runs again, reading what the other writer committed (its
+     * order ids and keys reject the guilty orders, its users and customers are reused), down to single orders: a race
+     * costs a few smaller transactions, not one per order, and only the guilty order is rejected.
      */
     public List<WriteOutcome> writeBatch(LicenseStore store, List<PlannedOrder> batch) {
         return writeBatch(store, batch, (first, outcomes) -> {
@@ -147,8 +165,8 @@ public final class OrderWriter {
 
     /**
      * As {@link #writeBatch(LicenseStore, List)}, telling {@code beforeCommit} each transaction's outcomes before it
-     * commits: the whole batch's at once, or, when the batch is retried order by order, each order's (a rejected one's
-     * after its transaction rolled back).
+     * commits: the whole batch's at once, or, when the batch is retried in halves, each smaller transaction's (a
+     * single order rejected by a race is told after its transaction rolled back).
      */
     public List<WriteOutcome> writeBatch(LicenseStore store, List<PlannedOrder> batch, BeforeCommit beforeCommit) {
         if (batch.isEmpty()) {
@@ -162,19 +180,20 @@ public final class OrderWriter {
                 return outcomes;
             });
         } catch (UniqueViolationException e) {
-            List<WriteOutcome> outcomes = new ArrayList<>(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                PlannedOrder planned = batch.get(i);
-                int at = i;
-                WriteOutcome outcome;
+            if (batch.size() == 1) {
+                PlannedOrder planned = batch.get(0);
                 try {
-                    outcome = writeOne(store, planned, written -> beforeCommit.written(at, List.of(written)));
+                    return List.of(writeOne(store, planned, written -> beforeCommit.written(0, List.of(written))));
                 } catch (OrderRejectedException rejected) {
-                    outcome = new WriteOutcome(planned, null, rejected.errors());
-                    beforeCommit.written(at, List.of(outcome));
+                    WriteOutcome outcome = new WriteOutcome(planned, null, rejected.errors());
+                    beforeCommit.written(0, List.of(outcome));
+                    return List.of(outcome);
                 }
-                outcomes.add(outcome);
             }
+            int half = batch.size() / 2;
+            List<WriteOutcome> outcomes = new ArrayList<>(writeBatch(store, batch.subList(0, half), beforeCommit));
+            outcomes.addAll(writeBatch(store, batch.subList(half, batch.size()),
+                    (first, written) -> beforeCommit.written(half + first, written)));
             return outcomes;
         }
     }
@@ -214,6 +233,9 @@ public final class OrderWriter {
                                                   UniqueViolationException e) {
         switch (e.kind()) {
             case ORDER_ID:
+                if (planned.header().append()) {
+                    throw e;
+                }
                 return List.of(new LicensingError(ErrorCode.ORDER_ID_EXISTS,
                         "order '" + planned.header().orderId() + "' was created by another request meanwhile", "id"));
             case LICENSE_KEY:
