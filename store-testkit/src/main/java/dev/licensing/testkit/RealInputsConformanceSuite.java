@@ -398,6 +398,38 @@ public abstract class RealInputsConformanceSuite {
                             .extracting(LicensingError::code, LicensingError::field)
                             .containsExactly(tuple(ErrorCode.TOO_MANY_LICENSES, "items[0].licenses")));
         }
+
+        /**
+         * A 4 MiB body of a million empty licenses, or of 200,000 one-license items, is refused from its token stream:
+         * its JSON tree alone would take hundreds of megabytes (a black-box run ran out of a 256 MB heap on it).
+         */
+        @Test
+        void aHugeJsonRequestIsRefusedWithoutBuildingItsTree() {
+            StringBuilder empty = new StringBuilder("{\"id\": \"huge\", \"items\": [{\"product_code\": \"KEY\", \"licenses\": [");
+            StringBuilder items = new StringBuilder("{\"id\": \"huge\", \"items\": [");
+            for (int n = 0; n < 1_000_000; n++) {
+                empty.append(n == 0 ? "{}" : ",{}");
+                if (n < 200_000) {
+                    items.append(n == 0 ? "" : ",").append("{\"licenses\":[{}]}");
+                }
+            }
+            empty.append("]}]}");
+            items.append("]}");
+            for (String[] body : new String[][] {{empty.toString(), "items[0].licenses"},
+                    {items.toString(), "items[10000].licenses"}}) {
+                long before = allocatedBytes();
+                assertThatThrownBy(() -> engine.createOrderJson(COMPANY, body[0]))
+                        .isInstanceOfSatisfying(OrderRejectedException.class, e -> assertThat(e.errors())
+                                .extracting(LicensingError::code, LicensingError::field)
+                                .containsExactly(tuple(ErrorCode.TOO_MANY_LICENSES, body[1])));
+                assertThat(allocatedBytes() - before).as("bytes allocated refusing it").isLessThan(64L << 20);
+            }
+        }
+
+        private long allocatedBytes() {
+            return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                    .getThreadAllocatedBytes(Thread.currentThread().getId());
+        }
     }
 
     /**

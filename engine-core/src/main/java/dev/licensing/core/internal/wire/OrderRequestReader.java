@@ -8,10 +8,9 @@ import dev.licensing.api.order.ItemRequest;
 import dev.licensing.api.order.LicenseRequest;
 import dev.licensing.api.order.OrderRequest;
 import dev.licensing.api.order.UserRequest;
-import dev.licensing.core.internal.rules.OrderSize;
-
 import dev.licensing.core.internal.errors.FieldPath;
 import dev.licensing.core.internal.errors.Problems;
+import dev.licensing.core.internal.rules.OrderSize;
 import dev.licensing.core.internal.rules.OrderTypes;
 import dev.licensing.core.wire.DecodedOrder;
 
@@ -25,6 +24,14 @@ public final class OrderRequestReader {
 
     public static DecodedOrder read(String json, boolean ignoreUnknownFields) {
         Problems findings = new Problems(ignoreUnknownFields);
+        if (json.length() > LicenseCountScan.SCAN_ABOVE_CHARS) {
+            int crossing = LicenseCountScan.crossingItem(json);
+            if (crossing >= 0) {
+                findings.add(ErrorCode.TOO_MANY_LICENSES,
+                        FieldPath.ROOT.field("items").index(crossing).field("licenses"), OrderSize.TOO_MANY);
+                return new DecodedOrder(null, findings.errors(), findings.warnings());
+            }
+        }
         JsonNode root;
         try {
             root = WireJson.parse(json);
