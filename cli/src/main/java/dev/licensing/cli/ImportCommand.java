@@ -136,7 +136,7 @@ final class ImportCommand implements Callable<Integer> {
                                 reportVip(outcome, rejectsOut, responsesOut);
                                 progress.at(outcome.line());
                                 lastLine[0] = outcome.line();
-                            });
+                            }, interruption::requested);
                 } else {
                     summary = engine.importOrders(options.company, in, importOptions, new ImportListener() {
                         @Override

@@ -714,4 +714,22 @@ public abstract class VipConformanceSuite {
         assertThat(again.skipped()).isEqualTo(1);
         assertThat(storedOrders(CUSTOMER)).hasSize(1);
     }
+
+    @Test
+    void anImportAskedToStopEndsAfterTheLineItPlacedLast() {
+        StringBuilder file = new StringBuilder();
+        for (int n = 1; n <= 3; n++) {
+            file.append("{\"customerId\": \"").append(CUSTOMER).append("\", \"correlationId\": \"s-").append(n)
+                    .append("\", \"order\": ").append(order("NEW", line(1, OFFER, 1))).append("}\n");
+        }
+        List<VipImportOutcome> outcomes = new ArrayList<>();
+        ImportSummary summary = vip().importOrders(COMPANY,
+                new java.io.ByteArrayInputStream(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                false, outcomes::add, () -> !outcomes.isEmpty());
+
+        assertThat(summary.read()).isEqualTo(1);
+        assertThat(summary.created()).isEqualTo(1);
+        assertThat(outcomes).extracting(VipImportOutcome::line).containsExactly(1L);
+        assertThat(storedOrders(CUSTOMER)).hasSize(1);
+    }
 }

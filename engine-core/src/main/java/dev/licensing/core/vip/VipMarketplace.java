@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -56,7 +57,7 @@ public final class VipMarketplace {
      */
     public ImportSummary importOrders(String company, Iterator<String> lines, boolean skipExisting,
                                       Consumer<VipImportOutcome> listener) {
-        return new VipImport(this, store, company, skipExisting, listener, ticker).run(lines);
+        return new VipImport(this, store, company, skipExisting, listener, ticker, () -> false).run(lines);
     }
 
     /**
@@ -66,7 +67,16 @@ public final class VipMarketplace {
      */
     public ImportSummary importOrders(String company, InputStream in, boolean skipExisting,
                                       Consumer<VipImportOutcome> listener) {
-        return new VipImport(this, store, company, skipExisting, listener, ticker).run(in);
+        return importOrders(company, in, skipExisting, listener, () -> false);
+    }
+
+    /**
+     * As {@link #importOrders(String, InputStream, boolean, Consumer)}, asking {@code stopRequested} before each line:
+     * once it answers true (a signal, say), the import ends after the line it placed last, every placed line heard.
+     */
+    public ImportSummary importOrders(String company, InputStream in, boolean skipExisting,
+                                      Consumer<VipImportOutcome> listener, BooleanSupplier stopRequested) {
+        return new VipImport(this, store, company, skipExisting, listener, ticker, stopRequested).run(in);
     }
 
     /**

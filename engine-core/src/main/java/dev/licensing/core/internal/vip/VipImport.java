@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -44,6 +45,7 @@ public final class VipImport {
     private final String company;
     private final boolean skipExisting;
     private final Consumer<VipImportOutcome> listener;
+    private final BooleanSupplier stopRequested;
     private final LongSupplier ticker;
     private Instant previousCreationDate;
     private long read;
@@ -53,12 +55,13 @@ public final class VipImport {
 
     /** @param ticker the engine's nanosecond ticker, for the summary's elapsed time */
     public VipImport(VipMarketplace vip, LicenseStore store, String company, boolean skipExisting,
-                     Consumer<VipImportOutcome> listener, LongSupplier ticker) {
+                     Consumer<VipImportOutcome> listener, LongSupplier ticker, BooleanSupplier stopRequested) {
         this.vip = vip;
         this.store = store;
         this.company = company;
         this.skipExisting = skipExisting;
         this.listener = listener;
+        this.stopRequested = stopRequested;
         this.ticker = ticker;
     }
 
@@ -89,7 +92,7 @@ public final class VipImport {
     private ImportSummary runLines(Iterator<SourceLine> lines) {
         long started = ticker.getAsLong();
         long number = 0;
-        while (lines.hasNext()) {
+        while (!stopRequested.getAsBoolean() && lines.hasNext()) {
             SourceLine line = lines.next();
             number++;
             if (line.text() != null && line.text().isBlank()) {
