@@ -110,9 +110,10 @@ final class Schema {
                     + "; this version reads up to " + LATEST + ")");
         }
         if (version == 0) {
-            if (!tables(statement).isEmpty()) {
-                throw failures.invalid("it is a SQLite database of another application (it has tables but no "
-                        + "licensing schema version)");
+            // New and empty means nothing at all: a view, an index or an application id is another application's.
+            if (schemaObjects(statement) > 0 || applicationId(statement) != 0) {
+                throw failures.invalid("it is a SQLite database of another application (it has a schema or an "
+                        + "application id but no licensing schema version)");
             }
             return 0;
         }
@@ -176,6 +177,20 @@ final class Schema {
 
     static int userVersion(Statement statement) throws SQLException {
         try (ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static int schemaObjects(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static int applicationId(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("PRAGMA application_id")) {
             rs.next();
             return rs.getInt(1);
         }

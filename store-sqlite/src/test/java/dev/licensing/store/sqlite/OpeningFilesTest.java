@@ -140,6 +140,19 @@ class OpeningFilesTest {
     }
 
     @Test
+    void aDatabaseWithOnlyAViewOrAnApplicationIdIsAnotherApplicationsToo() throws Exception {
+        Path view = dir.resolve("view.db");
+        sql(view, "CREATE VIEW v AS SELECT 1");
+        Path stamped = dir.resolve("stamped.db");
+        sql(stamped, "PRAGMA application_id = 1234", "VACUUM");
+        for (Path file : List.of(view, stamped)) {
+            byte[] before = Files.readAllBytes(file);
+            assertRefused(file, "another application");
+            assertUntouched(file, before);
+        }
+    }
+
+    @Test
     void aFileFromANewerVersionIsLeftByteForByteAsItWas() throws Exception {
         Path file = storeWithOrders("newer-untouched.db");
         sql(file, "PRAGMA journal_mode = DELETE", "PRAGMA user_version = " + (Schema.LATEST + 1));
