@@ -111,12 +111,13 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** Nothing to resume when a file could not even be opened; room to make only when the disk was full. */
-    private static String resumeAdvice(OutputFileException failure) {
+    private String resumeAdvice(OutputFileException failure) {
         if (failure.whileOpening()) {
             return "";
         }
         return " (the batch being written was rolled back; " + (failure.fullDisk() ? "make room, then " : "")
-                + "run the same import again with --skip-existing, which continues --responses)";
+                + "run the same import again with --skip-existing"
+                + (responses != null ? ", which continues --responses" : "") + ")";
     }
 
     private int importFile(long totalLines, PrintWriter out, PrintWriter err, Interruption interruption) {
