@@ -61,13 +61,24 @@ public final class Lifecycle {
         this.finder = new LicenseFinder(productExists);
     }
 
+    /** What an operation decides and writes once its license is found and its state locked. */
+    private interface LockedWork {
+        LicenseStatus apply(StoreTransaction tx, Subject subject, LifecycleState state);
+    }
+
+    /** One write transaction: find the license, lock its state (lifecycle.md "Concurrency"), then {@code work}. */
+    private LicenseStatus inLockedTransaction(String company, LicenseRef license, LockedWork work) {
+        return store.inTransaction(tx -> {
+            Subject subject = finder.find(tx, company, license);
+            return work.apply(tx, subject, lockedState(tx, subject));
+        });
+    }
+
     public LicenseStatus activate(String company, Activate request) {
         String hardwareId = requireHardwareId(request.hardwareId(), "hardware_id");
         Instant now = now();
         finder.requireProduct(company, request.license());
-        return store.inTransaction(tx -> {
-            Subject subject = finder.find(tx, company, request.license());
-            LifecycleState state = lockedState(tx, subject);
+        return inLockedTransaction(company, request.license(), (tx, subject, state) -> {
             requireEnabled(subject);
             if (request.license() instanceof LicenseRef.User user) {
                 requirePassword(tx, company, user.email(), request.password());
@@ -100,9 +111,7 @@ public final class Lifecycle {
                     request.includeExpiredFeatures()));
         });
         // Floating (a license's properties never change once written): the seat is taken in a write transaction.
-        return read.orElseGet(() -> store.inTransaction(tx -> {
-            Subject subject = finder.find(tx, company, request.license());
-            LifecycleState state = lockedState(tx, subject);
+        return read.orElseGet(() -> inLockedTransaction(company, request.license(), (tx, subject, state) -> {
             Activation device = requireValid(subject, state, hardwareId, now);
             requireSeat(subject, state, device, now);
             Instant seatUntil = now.plus(Duration.ofMinutes(Subject.count(subject.properties().floatingTimeout())));
@@ -118,9 +127,7 @@ public final class Lifecycle {
         String hardwareId = requireHardwareId(request.hardwareId(), "hardware_id");
         Instant now = now();
         finder.requireProduct(company, request.license());
-        return store.inTransaction(tx -> {
-            Subject subject = finder.find(tx, company, request.license());
-            LifecycleState state = lockedState(tx, subject);
+        return inLockedTransaction(company, request.license(), (tx, subject, state) -> {
             requireDevice(state, hardwareId);
             return write(tx, subject, state, hardwareId, now, deactivation(tx, subject, state, hardwareId, now));
         });
@@ -131,9 +138,7 @@ public final class Lifecycle {
         String to = requireHardwareId(request.hardwareId(), "hardware_id");
         Instant now = now();
         finder.requireProduct(company, request.license());
-        return store.inTransaction(tx -> {
-            Subject subject = finder.find(tx, company, request.license());
-            LifecycleState state = lockedState(tx, subject);
+        return inLockedTransaction(company, request.license(), (tx, subject, state) -> {
             requireEnabled(subject);
             requireNotExpired(subject, state, now);
             requireDevice(state, from);
@@ -162,9 +167,7 @@ public final class Lifecycle {
         String fingerprint = fingerprint(feature, request.consumptions(), hardwareId);
         Instant now = now();
         finder.requireProduct(company, request.license());
-        return store.inTransaction(tx -> {
-            Subject subject = finder.find(tx, company, request.license());
-            LifecycleState state = lockedState(tx, subject);
+        return inLockedTransaction(company, request.license(), (tx, subject, state) -> {
             if (requestId != null) {
                 Optional<LicenseEvent> applied = tx.findRequest(company, subject.id(), requestId);
                 if (applied.isPresent()) {
@@ -196,9 +199,7 @@ public final class Lifecycle {
         String hardwareId = requireHardwareId(request.hardwareId(), "hardware_id");
         Instant now = now();
         finder.requireProduct(company, request.license());
-        return store.inTransaction(tx -> {
-            Subject subject = finder.find(tx, company, request.license());
-            LifecycleState state = lockedState(tx, subject);
+        return inLockedTransaction(company, request.license(), (tx, subject, state) -> {
             Activation device = requireValid(subject, state, hardwareId, now);
             requireFloating(subject);
             LicenseProperties p = subject.properties();
@@ -227,9 +228,7 @@ public final class Lifecycle {
         String hardwareId = requireHardwareId(request.hardwareId(), "hardware_id");
         Instant now = now();
         finder.requireProduct(company, request.license());
-        return store.inTransaction(tx -> {
-            Subject subject = finder.find(tx, company, request.license());
-            LifecycleState state = lockedState(tx, subject);
+        return inLockedTransaction(company, request.license(), (tx, subject, state) -> {
             Activation device = requireDevice(state, hardwareId);
             requireFloating(subject);
             Instant seatEnd = device.seatEnd();
